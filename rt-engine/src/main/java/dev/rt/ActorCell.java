@@ -1,0 +1,991 @@
+package dev.rt;
+
+import dev.rt.monitor.DeadLetterReason;
+import dev.rt.monitor.DeliveryStats;
+import dev.rt.monitor.RuntimeEvent;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One actor: its ref, its context, its mailbox and its turn on a dispatcher, in one object to keep an
+ * idle actor small.
+ *
+ * <p>Concurrency: any thread may send (mailbox offer, then at most one CAS on {@code status} to schedule
+ * the cell). Only the thread that won that CAS runs the cell, so everything the actor touches, and the
+ * fields marked "actor thread", is single-threaded. Lifecycle messages travel in {@code systemLane}
+ * and are handled before user messages and between them.
+ */
+final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
+
+    /** MDC key that holds the actor path while {@link #log()} is in use. */
+    static final String MDC_KEY = "rt.actor";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActorCell.class);
+
+    private static final int IDLE = 0;
+    private static final int SCHEDULED = 1;
+
+    static final int CREATED = 0;
+    static final int RUNNING = 1;
+    /** Waiting for children to stop before a restart or a stop completes; user messages wait. */
+    static final int SUSPENDED = 2;
+    static final int STOPPED = 3;
+
+    private static final byte THEN_NOTHING = 0;
+    private static final byte THEN_RESTART = 1;
+    private static final byte THEN_STOP = 2;
+
+    private static final VarHandle STATUS;
+    private static final VarHandle LANE;
+    private static final VarHandle CHILDREN;
+    private static final VarHandle DELIVERED;
+    private static final VarHandle FAILED;
+    private static final VarHandle DISCARDED;
+    private static final VarHandle HIGH_WATER;
+    private static final VarHandle DEAD_LETTERED;
+    private static final VarHandle REFUSED;
+    private static final VarHandle DROPPED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATUS = lookup.findVarHandle(ActorCell.class, "status", int.class);
+            LANE = lookup.findVarHandle(ActorCell.class, "systemLane", ConcurrentLinkedQueue.class);
+            CHILDREN = lookup.findVarHandle(ActorCell.class, "children", ConcurrentHashMap.class);
+            DELIVERED = lookup.findVarHandle(ActorCell.class, "delivered", long.class);
+            FAILED = lookup.findVarHandle(ActorCell.class, "failed", long.class);
+            DISCARDED = lookup.findVarHandle(ActorCell.class, "discarded", long.class);
+            HIGH_WATER = lookup.findVarHandle(ActorCell.class, "highWater", long.class);
+            DEAD_LETTERED = lookup.findVarHandle(ActorCell.class, "deadLettered", long.class);
+            REFUSED = lookup.findVarHandle(ActorCell.class, "refused", long.class);
+            DROPPED = lookup.findVarHandle(ActorCell.class, "dropped", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final ActorSystem system;
+    private final ActorCell<?> parent;
+    private final String name;
+    private final long uid;
+    private final Dispatcher dispatcher;
+    private final Supplier<? extends Actor<M>> factory;
+    private final Mailbox mailbox;
+
+    private volatile int status;
+    private volatile int lifecycle;
+    private volatile ConcurrentLinkedQueue<SystemMessage> systemLane;
+    private volatile ConcurrentHashMap<String, ActorCell<?>> children;
+    /** Set once the cell's counters were added to the system's totals; later counts go there directly. */
+    private volatile boolean retired;
+    private ActorAddress address;
+
+    // Actor thread only.
+    private Actor<M> actor;
+    private Extras<M> extras;
+    private ActorRef<?> currentSender;
+    private boolean mdcSet;
+    private byte afterChildren;
+
+    // Written by the actor thread (opaque), read by anyone.
+    private long delivered;
+    private long failed;
+    private long discarded;
+    private long highWater;
+    // Written by any thread (atomic adds); rare paths only.
+    private long deadLettered;
+    private long refused;
+    private long dropped;
+
+    /** State that most actors never need, allocated on first use. */
+    private static final class Extras<M> {
+        Set<ActorCell<?>> watchers;
+        Set<ActorCell<?>> watching;
+        Timers<M> timers;
+        Map<Class<?>, AdapterRef<?, M>> adapters;
+    }
+
+    ActorCell(ActorSystem system, ActorCell<?> parent, String name, long uid, Dispatcher dispatcher,
+              Supplier<? extends Actor<M>> factory, Mailbox mailbox, Actor<M> instance) {
+        this.system = system;
+        this.parent = parent;
+        this.name = name;
+        this.uid = uid;
+        this.dispatcher = dispatcher;
+        this.factory = factory;
+        this.mailbox = mailbox;
+        this.actor = instance;
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    @Override
+    public void tell(M message) {
+        if (message == null) {
+            throw new NullPointerException("message must not be null (to " + path() + ")");
+        }
+        send(sampled(message, null), message, null, true);
+    }
+
+    @Override
+    public void tell(M message, ActorRef<?> sender) {
+        if (message == null) {
+            throw new NullPointerException("message must not be null (to " + path() + ")");
+        }
+        Object item = sender == null ? message : new Envelope(message, sender);
+        send(sampled(item, sender), message, sender, true);
+    }
+
+    @Override
+    public void tell(M message, ActorRef<?> sender, Duration timeToLive) {
+        if (message == null) {
+            throw new NullPointerException("message must not be null (to " + path() + ")");
+        }
+        Objects.requireNonNull(timeToLive, "timeToLive");
+        if (timeToLive.isNegative() || timeToLive.isZero()) {
+            throw new IllegalArgumentException("time to live must be positive, was " + timeToLive);
+        }
+        long deadline = System.nanoTime() + timeToLive.toNanos();
+        send(new Envelope.Expiring(message, sender, deadline), message, sender, true);
+    }
+
+    @Override
+    public OfferResult offer(M message) {
+        if (message == null) {
+            throw new NullPointerException("message must not be null (to " + path() + ")");
+        }
+        return offerItem(message);
+    }
+
+    OfferResult offerItem(Object item) {
+        if (lifecycle == STOPPED || !system.acceptsSendsFromCurrentThread()) {
+            return OfferResult.DEAD;
+        }
+        if (mailbox.offer(item) == Mailbox.FULL && !evictAndRetry(item)) {
+            DROPPED.getAndAdd(this, 1L);
+            return OfferResult.FULL;
+        }
+        scheduleIfIdle();
+        return OfferResult.ACCEPTED;
+    }
+
+    void tellAdapted(Envelope.Adapted item) {
+        send(item, item.message, item.sender, true);
+    }
+
+    /** Timer ticks: never throw on the scheduler thread. */
+    void tellInternal(Envelope.Timer tick) {
+        send(tick, tick.message, null, false);
+    }
+
+    /** @return false if the actor had already stopped (the request is then dead-lettered) */
+    boolean deliverAsk(M message, ActorRef<?> replyTo) {
+        if (lifecycle == STOPPED) {
+            refuse(message, replyTo, DeadLetterReason.STOPPED, "ask to an actor that has stopped");
+            return false;
+        }
+        tell(message, replyTo);
+        return true;
+    }
+
+    private Object sampled(Object item, ActorRef<?> sender) {
+        int mask = system.sampleMask();
+        if (mask < 0 || (ThreadLocalRandom.current().nextInt() & mask) != 0) {
+            return item;
+        }
+        Object message = item instanceof Envelope e ? e.message : item;
+        return new Envelope.Sampled(message, sender, System.nanoTime());
+    }
+
+    private void send(Object item, Object message, ActorRef<?> sender, boolean throwIfFull) {
+        if (!system.acceptsSendsFromCurrentThread()) {
+            refuse(message, sender, DeadLetterReason.STOPPED, "the actor system is shutting down");
+            return;
+        }
+        if (lifecycle == STOPPED) {
+            refuse(message, sender, DeadLetterReason.STOPPED, "the actor has stopped");
+            return;
+        }
+        if (mailbox.offer(item) == Mailbox.FULL) {
+            onMailboxFull(item, message, sender, throwIfFull);
+            return;
+        }
+        scheduleIfIdle();
+    }
+
+    private void onMailboxFull(Object item, Object message, ActorRef<?> sender, boolean throwIfFull) {
+        MailboxConfig config = mailbox.config();
+        switch (config.backpressure()) {
+            case DROP_OLDEST -> {
+                if (evictAndRetry(item)) {
+                    scheduleIfIdle();
+                    return;
+                }
+            }
+            case BLOCK -> {
+                if (waitForRoom(item, config.blockTimeout())) {
+                    scheduleIfIdle();
+                    return;
+                }
+            }
+            default -> {
+            }
+        }
+        DROPPED.getAndAdd(this, 1L);
+        refuse(message, sender, DeadLetterReason.MAILBOX_FULL,
+                "mailbox full (capacity " + config.capacity() + ", " + config.backpressure() + ")");
+        if (throwIfFull && config.backpressure() != MailboxConfig.Backpressure.DROP_NEWEST) {
+            throw new MailboxFullException("mailbox of " + path() + " is full (capacity " + config.capacity()
+                    + ", strategy " + config.backpressure() + "); the message was dead-lettered");
+        }
+    }
+
+    private boolean evictAndRetry(Object item) {
+        if (mailbox.config().backpressure() != MailboxConfig.Backpressure.DROP_OLDEST) {
+            return false;
+        }
+        for (int attempt = 0; attempt < 16; attempt++) {
+            Object oldest = mailbox.evictOldest();
+            if (oldest != null) {
+                DROPPED.getAndAdd(this, 1L);
+                deadLetterItem(oldest, DeadLetterReason.MAILBOX_FULL, "evicted by a newer message (DROP_OLDEST)");
+            }
+            if (mailbox.offer(item) == Mailbox.ACCEPTED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean waitForRoom(Object item, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 1_000;
+        while (System.nanoTime() - deadline < 0) {
+            if (lifecycle == STOPPED) {
+                return false;
+            }
+            // A bounded wait for the consumer to make room; the timeout caps it.
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, 1_000_000);
+            if (mailbox.offer(item) == Mailbox.ACCEPTED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A message refused before it reached the mailbox: it counts as sent and as dead-lettered. */
+    private void refuse(Object message, ActorRef<?> sender, DeadLetterReason reason, String detail) {
+        if (retired) {
+            system.countLateDeadLetter(true);
+        } else {
+            REFUSED.getAndAdd(this, 1L);
+            DEAD_LETTERED.getAndAdd(this, 1L);
+        }
+        system.deadLetters().publish(message, sender, address(), reason, detail);
+    }
+
+    /** A message that was in the mailbox and will not be handled. */
+    private void deadLetterItem(Object item, DeadLetterReason reason, String detail) {
+        if (item instanceof Envelope.Timer) {
+            DISCARDED.setOpaque(this, discarded + 1);
+            return;
+        }
+        Object message = item instanceof Envelope e ? e.message : item;
+        ActorRef<?> sender = item instanceof Envelope e ? e.sender : null;
+        deadLetter(message, sender, reason, detail);
+    }
+
+    private void deadLetter(Object message, ActorRef<?> sender, DeadLetterReason reason, String detail) {
+        if (retired) {
+            system.countLateDeadLetter(false);
+        } else {
+            DEAD_LETTERED.getAndAdd(this, 1L);
+        }
+        system.deadLetters().publish(message, sender, address(), reason, detail);
+    }
+
+    void sendSystem(SystemMessage message) {
+        lane().offer(message);
+        scheduleIfIdle();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ConcurrentLinkedQueue<SystemMessage> lane() {
+        ConcurrentLinkedQueue<SystemMessage> lane = systemLane;
+        if (lane != null) {
+            return lane;
+        }
+        ConcurrentLinkedQueue<SystemMessage> fresh = new ConcurrentLinkedQueue<>();
+        Object won = LANE.compareAndExchange(this, null, fresh);
+        return won == null ? fresh : (ConcurrentLinkedQueue<SystemMessage>) won;
+    }
+
+    // ---------------------------------------------------------------- scheduling
+
+    private void scheduleIfIdle() {
+        if (status == IDLE && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
+            submit();
+        }
+    }
+
+    private void submit() {
+        if (system.dispatchersStopped()) {
+            run(); // after termination only stopped cells remain: this just dead-letters
+            return;
+        }
+        try {
+            dispatcher.execute(this);
+        } catch (RejectedExecutionException e) {
+            run();
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            processSystemLane();
+            int state = lifecycle;
+            if (state == RUNNING) {
+                processMessages();
+            } else if (state == STOPPED) {
+                drainToDeadLetters();
+            }
+        } finally {
+            if (mdcSet) {
+                MDC.remove(MDC_KEY);
+                mdcSet = false;
+            }
+            status = IDLE;
+            if (hasPendingWork()) {
+                scheduleIfIdle();
+            }
+        }
+    }
+
+    private boolean hasPendingWork() {
+        ConcurrentLinkedQueue<SystemMessage> lane = systemLane;
+        if (lane != null && !lane.isEmpty()) {
+            return true;
+        }
+        int state = lifecycle;
+        return (state == RUNNING || state == STOPPED) && !mailbox.isEmpty();
+    }
+
+    private void processMessages() {
+        long depth = mailbox.depth();
+        if (depth > highWater) {
+            HIGH_WATER.setOpaque(this, depth);
+        }
+        int limit = dispatcher.throughput();
+        for (int handled = 0; handled < limit; handled++) {
+            Object item = mailbox.poll();
+            if (item == null) {
+                return;
+            }
+            handle(item);
+            if (lifecycle != RUNNING) {
+                return;
+            }
+            ConcurrentLinkedQueue<SystemMessage> lane = systemLane;
+            if (lane != null && !lane.isEmpty()) {
+                processSystemLane();
+                if (lifecycle != RUNNING) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void handle(Object item) {
+        Object message = item;
+        ActorRef<?> sender = null;
+        long enqueuedNanos = 0;
+        if (item instanceof Envelope envelope) {
+            sender = envelope.sender;
+            message = envelope.message;
+            if (envelope.getClass() != Envelope.class) {
+                if (envelope instanceof Envelope.Expiring expiring) {
+                    if (System.nanoTime() - expiring.deadlineNanos > 0) {
+                        deadLetter(message, sender, DeadLetterReason.EXPIRED, "time to live ran out in the mailbox");
+                        return;
+                    }
+                } else if (envelope instanceof Envelope.Timer tick) {
+                    if (extras == null || extras.timers == null || !extras.timers.accept(tick)) {
+                        DISCARDED.setOpaque(this, discarded + 1);
+                        return;
+                    }
+                } else if (envelope instanceof Envelope.Sampled sampled) {
+                    enqueuedNanos = sampled.enqueuedNanos;
+                } else if (envelope instanceof Envelope.Adapted adapted) {
+                    currentSender = sender;
+                    try {
+                        message = adapted.adapter.adapt(message);
+                    } catch (Throwable error) {
+                        currentSender = null;
+                        fail(error, adapted.message);
+                        return;
+                    }
+                }
+            }
+        }
+        currentSender = sender;
+        try {
+            if (enqueuedNanos == 0) {
+                actor.onMessage((M) message, this);
+            } else {
+                long start = System.nanoTime();
+                actor.onMessage((M) message, this);
+                system.sampled(address(), start - enqueuedNanos, System.nanoTime() - start);
+            }
+            DELIVERED.setOpaque(this, delivered + 1);
+        } catch (Throwable error) {
+            fail(error, message);
+        } finally {
+            currentSender = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    private void processSystemLane() {
+        ConcurrentLinkedQueue<SystemMessage> lane = systemLane;
+        if (lane == null) {
+            return;
+        }
+        SystemMessage message;
+        while ((message = lane.poll()) != null) {
+            handleSystem(message);
+        }
+    }
+
+    private void handleSystem(SystemMessage message) {
+        int state = lifecycle;
+        if (message instanceof SystemMessage.Start) {
+            if (state == CREATED) {
+                start();
+            }
+        } else if (message instanceof SystemMessage.Stop) {
+            if (state != STOPPED && afterChildren != THEN_STOP) {
+                beginStop();
+            }
+        } else if (message instanceof SystemMessage.Watch watch) {
+            if (state == STOPPED) {
+                watch.watcher().sendSystem(new SystemMessage.WatchedTerminated(this));
+            } else if (watch.watcher() != this) {
+                Extras<M> x = extras();
+                if (x.watchers == null) {
+                    x.watchers = new HashSet<>();
+                }
+                x.watchers.add(watch.watcher());
+            }
+        } else if (message instanceof SystemMessage.Unwatch unwatch) {
+            if (extras != null && extras.watchers != null) {
+                extras.watchers.remove(unwatch.watcher());
+            }
+        } else if (message instanceof SystemMessage.WatchedTerminated terminated) {
+            if (state != STOPPED && extras != null && extras.watching != null
+                    && extras.watching.remove(terminated.ref())) {
+                signal(new Terminated(terminated.ref()));
+            }
+        } else if (message instanceof SystemMessage.ChildTerminated terminated) {
+            ConcurrentHashMap<String, ActorCell<?>> kids = children;
+            if (kids != null) {
+                kids.remove(terminated.child().name, terminated.child());
+            }
+            if (afterChildren != THEN_NOTHING && !hasChildren()) {
+                if (afterChildren == THEN_RESTART) {
+                    finishRestart();
+                } else {
+                    finishStop();
+                }
+            }
+        }
+    }
+
+    private void start() {
+        lifecycle = RUNNING;
+        try {
+            actor.preStart(this);
+        } catch (Throwable error) {
+            event(new RuntimeEvent.ActorFailed(address(), error.getClass().getName(), messageOf(error),
+                    FailureAction.STOP, Instant.now()));
+            LOG.warn("Actor {} failed in preStart and stops", path(), error);
+            beginStop();
+            return;
+        }
+        event(new RuntimeEvent.ActorStarted(address(), Instant.now()));
+    }
+
+    private void signal(Signal signal) {
+        try {
+            actor.onSignal(signal, this);
+        } catch (Throwable error) {
+            fail(error, null);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fail(Throwable error, Object message) {
+        FAILED.setOpaque(this, failed + 1);
+        if (message != null) {
+            deadLetter(message, currentSender, DeadLetterReason.FAILED, error.toString());
+        }
+        FailureAction action;
+        try {
+            action = actor.onFailure(error, (M) message);
+        } catch (Throwable decisionError) {
+            action = FailureAction.STOP;
+        }
+        if (action == null) {
+            action = FailureAction.STOP;
+        }
+        system.failureLog().warn(path(), error, action);
+        event(new RuntimeEvent.ActorFailed(address(), error.getClass().getName(), messageOf(error), action,
+                Instant.now()));
+        switch (action) {
+            case RESUME -> {
+            }
+            case RESTART, ESCALATE -> beginRestart();
+            case STOP -> beginStop();
+        }
+    }
+
+    private void beginRestart() {
+        cancelTimers();
+        lifecycle = SUSPENDED;
+        afterChildren = THEN_RESTART;
+        if (!stopChildren()) {
+            finishRestart();
+        }
+    }
+
+    private void finishRestart() {
+        afterChildren = THEN_NOTHING;
+        postStopQuietly();
+        Actor<M> fresh;
+        try {
+            fresh = factory.get();
+            if (fresh == null) {
+                throw new ActorInitializationException("factory of " + path() + " returned null on restart");
+            }
+        } catch (Throwable error) {
+            actor = null;
+            event(new RuntimeEvent.ActorFailed(address(), error.getClass().getName(), messageOf(error),
+                    FailureAction.STOP, Instant.now()));
+            LOG.error("Actor {} could not be restarted: its factory failed; it stops", path(), error);
+            finishStop();
+            return;
+        }
+        actor = fresh;
+        event(new RuntimeEvent.ActorRestarted(address(), Instant.now()));
+        lifecycle = CREATED;
+        start();
+    }
+
+    private void beginStop() {
+        cancelTimers();
+        lifecycle = SUSPENDED;
+        afterChildren = THEN_STOP;
+        if (!stopChildren()) {
+            finishStop();
+        }
+    }
+
+    /** @return whether children are stopping (their termination will finish the pending action) */
+    private boolean stopChildren() {
+        ConcurrentHashMap<String, ActorCell<?>> kids = children;
+        if (kids == null || kids.isEmpty()) {
+            return false;
+        }
+        for (ActorCell<?> child : kids.values()) {
+            child.sendSystem(SystemMessage.STOP);
+        }
+        return true;
+    }
+
+    private void finishStop() {
+        afterChildren = THEN_NOTHING;
+        lifecycle = STOPPED;
+        postStopQuietly();
+        actor = null;
+        drainToDeadLetters();
+        Extras<M> x = extras;
+        if (x != null && x.watchers != null) {
+            for (ActorCell<?> watcher : x.watchers) {
+                watcher.sendSystem(new SystemMessage.WatchedTerminated(this));
+            }
+        }
+        extras = null;
+        event(new RuntimeEvent.ActorStopped(address(), Instant.now()));
+        system.retire(this);
+        retired = true;
+        if (parent != null) {
+            parent.sendSystem(new SystemMessage.ChildTerminated(this));
+        } else {
+            system.guardianStopped();
+        }
+    }
+
+    private void postStopQuietly() {
+        Actor<M> current = actor;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.postStop(this);
+        } catch (Throwable error) {
+            LOG.warn("postStop of {} threw; ignored", path(), error);
+        }
+    }
+
+    private void drainToDeadLetters() {
+        Object item;
+        while ((item = mailbox.poll()) != null) {
+            deadLetterItem(item, DeadLetterReason.STOPPED, "the actor stopped before handling it");
+        }
+        processSystemLane();
+    }
+
+    private void cancelTimers() {
+        if (extras != null && extras.timers != null) {
+            extras.timers.cancelAll();
+        }
+    }
+
+    private void event(RuntimeEvent event) {
+        system.publish(event);
+    }
+
+    private static String messageOf(Throwable error) {
+        return error.getMessage() == null ? "" : error.getMessage();
+    }
+
+    private Extras<M> extras() {
+        Extras<M> x = extras;
+        if (x == null) {
+            x = new Extras<>();
+            extras = x;
+        }
+        return x;
+    }
+
+    // ---------------------------------------------------------------- children
+
+    <C> ActorCell<C> spawnChild(String childName, Supplier<? extends Actor<C>> childFactory, SpawnOptions options) {
+        Objects.requireNonNull(childFactory, "factory");
+        Objects.requireNonNull(options, "options");
+        system.checkCanSpawn();
+        ActorNames.validate(childName);
+        ConcurrentHashMap<String, ActorCell<?>> kids = childrenMap();
+        if (kids.containsKey(childName)) {
+            throw duplicate(childName);
+        }
+        Dispatcher childDispatcher = system.dispatcher(options.dispatcher());
+        Actor<C> instance = create(childFactory, path() + "/" + childName);
+        ActorCell<C> child = new ActorCell<>(system, this, childName, system.nextUid(), childDispatcher, childFactory,
+                Mailbox.create(options.mailbox()), instance);
+        if (kids.putIfAbsent(childName, child) != null) {
+            throw duplicate(childName);
+        }
+        child.sendSystem(SystemMessage.START);
+        if (lifecycle >= SUSPENDED) {
+            // The parent began stopping while this child was added: it must not outlive the parent.
+            child.sendSystem(SystemMessage.STOP);
+        }
+        return child;
+    }
+
+    private DuplicateActorNameException duplicate(String childName) {
+        return new DuplicateActorNameException("an actor named '" + childName + "' already exists under " + path()
+                + "; names must be unique among siblings");
+    }
+
+    private static <C> Actor<C> create(Supplier<? extends Actor<C>> factory, String path) {
+        Actor<C> instance;
+        try {
+            instance = factory.get();
+        } catch (RuntimeException | Error e) {
+            throw new ActorInitializationException("factory of " + path + " threw " + e, e);
+        }
+        if (instance == null) {
+            throw new ActorInitializationException("factory of " + path + " returned null");
+        }
+        return instance;
+    }
+
+    @SuppressWarnings("unchecked")
+    private ConcurrentHashMap<String, ActorCell<?>> childrenMap() {
+        ConcurrentHashMap<String, ActorCell<?>> kids = children;
+        if (kids != null) {
+            return kids;
+        }
+        ConcurrentHashMap<String, ActorCell<?>> fresh = new ConcurrentHashMap<>(4);
+        Object won = CHILDREN.compareAndExchange(this, null, fresh);
+        return won == null ? fresh : (ConcurrentHashMap<String, ActorCell<?>>) won;
+    }
+
+    boolean hasChildren() {
+        ConcurrentHashMap<String, ActorCell<?>> kids = children;
+        return kids != null && !kids.isEmpty();
+    }
+
+    Collection<ActorCell<?>> childCells() {
+        ConcurrentHashMap<String, ActorCell<?>> kids = children;
+        return kids == null ? List.of() : kids.values();
+    }
+
+    ActorCell<?> childCell(String childName) {
+        ConcurrentHashMap<String, ActorCell<?>> kids = children;
+        return kids == null ? null : kids.get(childName);
+    }
+
+    // ---------------------------------------------------------------- context
+
+    @Override
+    public ActorRef<M> self() {
+        return this;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ActorRef<Object> sender() {
+        ActorRef<?> sender = currentSender;
+        return sender != null ? (ActorRef<Object>) sender : system.noSender();
+    }
+
+    @Override
+    public ActorSystem system() {
+        return system;
+    }
+
+    @Override
+    public <C> ActorRef<C> spawn(String childName, Supplier<? extends Actor<C>> childFactory) {
+        return spawnChild(childName, childFactory, system.defaultSpawnOptions());
+    }
+
+    @Override
+    public <C> ActorRef<C> spawn(String childName, Supplier<? extends Actor<C>> childFactory, SpawnOptions options) {
+        return spawnChild(childName, childFactory, options);
+    }
+
+    @Override
+    public <C> ActorRef<C> spawnAnonymous(Supplier<? extends Actor<C>> childFactory) {
+        return spawnChild(ActorNames.anonymous(system.nextUid()), childFactory, system.defaultSpawnOptions());
+    }
+
+    @Override
+    public Collection<ActorRef<?>> children() {
+        return Collections.unmodifiableList(new ArrayList<>(childCells()));
+    }
+
+    @Override
+    public Optional<ActorRef<?>> child(String childName) {
+        return Optional.ofNullable(childCell(childName));
+    }
+
+    @Override
+    public void stop(ActorRef<?> ref) {
+        Objects.requireNonNull(ref, "ref");
+        if (ref == this || (ref instanceof ActorCell<?> cell && cell.parent == this)) {
+            ((ActorCell<?>) ref).sendSystem(SystemMessage.STOP);
+            return;
+        }
+        throw new IllegalArgumentException("an actor can stop only itself and its children; " + ref.address().path()
+                + " is not a child of " + path());
+    }
+
+    @Override
+    public void watch(ActorRef<?> ref) {
+        ActorCell<?> target = watchable(ref);
+        if (target == this) {
+            return;
+        }
+        Extras<M> x = extras();
+        if (x.watching == null) {
+            x.watching = new HashSet<>();
+        }
+        if (x.watching.add(target)) {
+            target.sendSystem(new SystemMessage.Watch(this));
+        }
+    }
+
+    @Override
+    public void unwatch(ActorRef<?> ref) {
+        ActorCell<?> target = watchable(ref);
+        if (extras != null && extras.watching != null && extras.watching.remove(target)) {
+            target.sendSystem(new SystemMessage.Unwatch(this));
+        }
+    }
+
+    private static ActorCell<?> watchable(ActorRef<?> ref) {
+        Objects.requireNonNull(ref, "ref");
+        if (ref instanceof ActorCell<?> cell) {
+            return cell;
+        }
+        throw new IllegalArgumentException("only actors can be watched, not " + ref);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ActorRef<T> messageAdapter(Class<T> type, Function<? super T, ? extends M> adapter) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(adapter, "adapter");
+        Extras<M> x = extras();
+        if (x.adapters == null) {
+            x.adapters = new HashMap<>();
+        }
+        AdapterRef<T, M> existing = (AdapterRef<T, M>) x.adapters.get(type);
+        if (existing != null) {
+            existing.replace(adapter);
+            return existing;
+        }
+        AdapterRef<T, M> created = new AdapterRef<>(this, type, adapter);
+        x.adapters.put(type, created);
+        return created;
+    }
+
+    @Override
+    public TimerScheduler<M> timers() {
+        Extras<M> x = extras();
+        if (x.timers == null) {
+            x.timers = new Timers<>(this, system.scheduler());
+        }
+        return x.timers;
+    }
+
+    @Override
+    public Logger log() {
+        if (!mdcSet) {
+            MDC.put(MDC_KEY, path());
+            mdcSet = true;
+        }
+        Actor<M> current = actor;
+        return LoggerFactory.getLogger(current == null ? ActorCell.class : current.getClass());
+    }
+
+    // ---------------------------------------------------------------- ref
+
+    @Override
+    public ActorAddress address() {
+        ActorAddress a = address;
+        if (a == null) {
+            a = new ActorAddress(system.name(), path(), uid);
+            address = a;
+        }
+        return a;
+    }
+
+    String path() {
+        ActorAddress a = address;
+        if (a != null) {
+            return a.path();
+        }
+        return parent == null ? "/" + name : parent.path() + "/" + name;
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Override
+    public <R> CompletableFuture<R> ask(Function<ActorRef<R>, ? extends M> request, Duration timeout) {
+        return AskPromise.ask(system, this, request, timeout);
+    }
+
+    @Override
+    public <R> CompletableFuture<R> ask(Function<ActorRef<R>, ? extends M> request) {
+        return AskPromise.ask(system, this, request, system.askTimeout());
+    }
+
+    // ---------------------------------------------------------------- monitoring
+
+    boolean isStopped() {
+        return lifecycle == STOPPED;
+    }
+
+    boolean isRetired() {
+        return retired;
+    }
+
+    /**
+     * Termination timed out: stop without running actor code and dead-letter the mailbox. Safe only
+     * when this thread can take the cell's turn, that is when no worker is inside it.
+     *
+     * @param threadsEnded whether every dispatcher thread has ended
+     * @return whether the cell was stopped
+     */
+    boolean forceStop(boolean threadsEnded) {
+        if (!STATUS.compareAndSet(this, IDLE, SCHEDULED) && !threadsEnded) {
+            return false;
+        }
+        lifecycle = STOPPED;
+        actor = null;
+        drainToDeadLetters();
+        if (!retired) {
+            system.retire(this);
+            retired = true;
+        }
+        status = IDLE;
+        return true;
+    }
+
+    /** @return whether nothing is queued or running */
+    boolean isQuiet() {
+        ConcurrentLinkedQueue<SystemMessage> lane = systemLane;
+        return status == IDLE && mailbox.isEmpty() && (lane == null || lane.isEmpty());
+    }
+
+    DeliveryStats stats() {
+        long refusedNow = (long) REFUSED.getOpaque(this);
+        long discardedNow = (long) DISCARDED.getOpaque(this);
+        return new DeliveryStats(
+                mailbox.enqueued() + refusedNow - discardedNow,
+                (long) DELIVERED.getOpaque(this),
+                (long) FAILED.getOpaque(this),
+                (long) DEAD_LETTERED.getOpaque(this),
+                (long) DROPPED.getOpaque(this),
+                0,
+                mailbox.depth(),
+                (long) HIGH_WATER.getOpaque(this));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(uid);
+    }
+
+    @Override
+    public String toString() {
+        return "ActorRef[" + path() + "]";
+    }
+}

@@ -1,0 +1,5 @@
+package dev.rt;
+
+/** Marks threads owned by a runtime (dispatcher workers, the scheduler); they may send during shutdown. */
+interface RuntimeThread {
+}

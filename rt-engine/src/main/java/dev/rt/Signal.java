@@ -1,0 +1,5 @@
+package dev.rt;
+
+/** A lifecycle notification delivered to {@link Actor#onSignal}, ahead of ordinary messages. */
+public interface Signal {
+}

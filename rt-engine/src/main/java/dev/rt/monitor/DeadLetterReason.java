@@ -1,0 +1,21 @@
+package dev.rt.monitor;
+
+/** Why a message was not handled. */
+public enum DeadLetterReason {
+    /** No actor lives at the address (for example a lookup of a stopped path, or an ask with no target). */
+    NO_SUCH_ACTOR,
+    /** The receiver had stopped, or stopped before handling it, or the system was shutting down. */
+    STOPPED,
+    /** A bounded mailbox had no room. */
+    MAILBOX_FULL,
+    /** Its time to live ran out in the mailbox. */
+    EXPIRED,
+    /** The handler threw while handling it. */
+    FAILED,
+    /** A reply that came after its ask had timed out. */
+    TIMED_OUT,
+    /** A second reply to an ask that was already answered. */
+    ALREADY_ANSWERED,
+    /** A reply addressed to the "no sender" ref. */
+    NO_SENDER
+}
