@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,7 +77,7 @@ public final class ActorSystem implements AutoCloseable {
 
     private final String name;
     private final Map<String, Dispatcher> dispatchers;
-    private final ScheduledThreadPoolExecutor scheduler;
+    private final TimerWheel scheduler;
     private final RuntimeListener listener;
     private final DeadLetters deadLetters;
     private final FailureLog failureLog = new FailureLog();
@@ -108,12 +106,7 @@ public final class ActorSystem implements AutoCloseable {
         this.shutdownTimeout = builder.shutdownTimeout;
         this.defaultSpawnOptions = SpawnOptions.defaults().withMailbox(builder.defaultMailbox);
         this.sampleMask = builder.sampleEvery == 0 ? -1 : builder.sampleEvery - 1;
-        this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new SchedulerThread(task, "rt-" + name + "-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.setRemoveOnCancelPolicy(true);
+        this.scheduler = new TimerWheel("rt-" + name + "-scheduler", builder.schedulerTick.toNanos());
         Map<String, Dispatcher> built = new LinkedHashMap<>();
         builder.dispatchers.forEach((id, config) -> built.put(id, Dispatcher.create(name, id, config)));
         this.dispatchers = Map.copyOf(built);
@@ -379,7 +372,7 @@ public final class ActorSystem implements AutoCloseable {
     }
 
     private boolean releaseThreads(long deadline, boolean graceful) {
-        scheduler.shutdownNow();
+        scheduler.shutdown();
         for (Dispatcher dispatcher : dispatchers.values()) {
             if (graceful) {
                 dispatcher.shutdown();
@@ -428,7 +421,7 @@ public final class ActorSystem implements AutoCloseable {
         return sampleMask;
     }
 
-    ScheduledExecutorService scheduler() {
+    TimerWheel scheduler() {
         return scheduler;
     }
 
@@ -513,12 +506,6 @@ public final class ActorSystem implements AutoCloseable {
         return "ActorSystem[" + name + ", " + state() + "]";
     }
 
-    private static final class SchedulerThread extends Thread implements RuntimeThread {
-        SchedulerThread(Runnable task, String name) {
-            super(task, name);
-        }
-    }
-
     /** Configures an {@link ActorSystem}. */
     public static final class Builder {
         private final String name;
@@ -526,6 +513,7 @@ public final class ActorSystem implements AutoCloseable {
         private MailboxConfig defaultMailbox = MailboxConfig.unbounded();
         private Duration askTimeout = DEFAULT_ASK_TIMEOUT;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private Duration schedulerTick = Duration.ofMillis(10);
         private RuntimeListener listener = RuntimeListener.NO_OP;
         private int sampleEvery;
 
@@ -574,6 +562,15 @@ public final class ActorSystem implements AutoCloseable {
          */
         public Builder shutdownTimeout(Duration timeout) {
             this.shutdownTimeout = positive(timeout, "shutdown timeout");
+            return this;
+        }
+
+        /**
+         * @param tick the resolution of timers and ask timeouts (10 ms by default), positive
+         * @return this builder
+         */
+        public Builder schedulerTick(Duration tick) {
+            this.schedulerTick = positive(tick, "scheduler tick");
             return this;
         }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -24,7 +23,7 @@ final class AskPromise<R> extends CompletableFuture<R> implements ActorRef<R>, R
     private final ActorRef<?> target;
     private final long id;
     private final long timeoutNanos;
-    private volatile ScheduledFuture<?> timeoutTask;
+    private volatile Cancellable timeoutTask;
     private volatile String requestType = "?";
     private volatile boolean timedOut;
     private ActorAddress address;
@@ -60,8 +59,8 @@ final class AskPromise<R> extends CompletableFuture<R> implements ActorRef<R>, R
             return promise;
         }
         promise.requestType = message.getClass().getSimpleName();
-        promise.timeoutTask = system.scheduler().schedule(promise, promise.timeoutNanos, TimeUnit.NANOSECONDS);
         try {
+            promise.timeoutTask = system.scheduler().schedule(promise, promise.timeoutNanos);
             if (target instanceof ActorCell<?> cell) {
                 if (!((ActorCell<M>) cell).deliverAsk(message, promise)) {
                     promise.fail(new ActorStoppedException("ask to " + target.address().path()
@@ -91,10 +90,16 @@ final class AskPromise<R> extends CompletableFuture<R> implements ActorRef<R>, R
                 + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms waiting for a reply to " + requestType));
     }
 
+    /** The system terminated before a reply or the timeout. */
+    void abandon() {
+        fail(new ActorSystemTerminatedException("actor system " + system.name() + " terminated before "
+                + target.address().path() + " replied to " + requestType));
+    }
+
     private void cancelTimeout() {
-        ScheduledFuture<?> task = timeoutTask;
+        Cancellable task = timeoutTask;
         if (task != null) {
-            task.cancel(false);
+            task.cancel();
         }
     }
 

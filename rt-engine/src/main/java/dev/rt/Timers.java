@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An actor's timers, used only on the actor's thread. A tick is queued as a {@link Envelope.Timer}
@@ -16,16 +13,16 @@ import java.util.concurrent.TimeUnit;
 final class Timers<M> implements TimerScheduler<M> {
 
     private final ActorCell<M> owner;
-    private final ScheduledExecutorService scheduler;
+    private final TimerWheel scheduler;
     private final Map<Object, Entry> active = new HashMap<>();
     private long generations;
 
-    Timers(ActorCell<M> owner, ScheduledExecutorService scheduler) {
+    Timers(ActorCell<M> owner, TimerWheel scheduler) {
         this.owner = owner;
         this.scheduler = scheduler;
     }
 
-    private record Entry(long generation, boolean repeating, ScheduledFuture<?> task) {
+    private record Entry(long generation, boolean repeating, Cancellable task) {
     }
 
     @Override
@@ -50,9 +47,7 @@ final class Timers<M> implements TimerScheduler<M> {
         Envelope.Timer tick = new Envelope.Timer(message, key, generation);
         long nanos = delay.toNanos();
         Runnable fire = () -> owner.tellInternal(tick);
-        ScheduledFuture<?> task = repeating
-                ? scheduler.scheduleAtFixedRate(fire, nanos, nanos, TimeUnit.NANOSECONDS)
-                : scheduler.schedule(fire, nanos, TimeUnit.NANOSECONDS);
+        Cancellable task = repeating ? scheduler.scheduleAtFixedRate(fire, nanos) : scheduler.schedule(fire, nanos);
         active.put(key, new Entry(generation, repeating, task));
     }
 
@@ -65,14 +60,14 @@ final class Timers<M> implements TimerScheduler<M> {
     public void cancel(Object key) {
         Entry entry = active.remove(key);
         if (entry != null) {
-            entry.task.cancel(false);
+            entry.task.cancel();
         }
     }
 
     @Override
     public void cancelAll() {
         for (Entry entry : active.values()) {
-            entry.task.cancel(false);
+            entry.task.cancel();
         }
         active.clear();
     }
