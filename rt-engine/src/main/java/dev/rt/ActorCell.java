@@ -346,7 +346,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
 
     // ---------------------------------------------------------------- scheduling
 
-    private void scheduleIfIdle() {
+    void scheduleIfIdle() {
         if (status == IDLE && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
             submit();
         }
@@ -367,6 +367,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     @Override
     public void run() {
         try {
+            if (lifecycle == CREATED) {
+                start(); // a new cell starts before anything else, without a system message
+            }
             processSystemLane();
             int state = lifecycle;
             if (state == RUNNING) {
@@ -392,7 +395,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             return true;
         }
         int state = lifecycle;
-        return (state == RUNNING || state == STOPPED) && !mailbox.isEmpty();
+        return state == CREATED || ((state == RUNNING || state == STOPPED) && !mailbox.isEmpty());
     }
 
     private void processMessages() {
@@ -485,11 +488,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
 
     private void handleSystem(SystemMessage message) {
         int state = lifecycle;
-        if (message instanceof SystemMessage.Start) {
-            if (state == CREATED) {
-                start();
-            }
-        } else if (message instanceof SystemMessage.Stop) {
+        if (message instanceof SystemMessage.Stop) {
             if (state != STOPPED && afterChildren != THEN_STOP) {
                 beginStop();
             }
@@ -527,18 +526,22 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         }
     }
 
-    private void start() {
+    void start() {
         lifecycle = RUNNING;
         try {
             actor.preStart(this);
         } catch (Throwable error) {
-            event(new RuntimeEvent.ActorFailed(address(), error.getClass().getName(), messageOf(error),
-                    FailureAction.STOP, Instant.now()));
+            if (observed()) {
+                event(new RuntimeEvent.ActorFailed(address(), error.getClass().getName(), messageOf(error),
+                        FailureAction.STOP, Instant.now()));
+            }
             LOG.warn("Actor {} failed in preStart and stops", path(), error);
             beginStop();
             return;
         }
-        event(new RuntimeEvent.ActorStarted(address(), Instant.now()));
+        if (observed()) {
+            event(new RuntimeEvent.ActorStarted(address(), Instant.now()));
+        }
     }
 
     private void signal(Signal signal) {
@@ -565,8 +568,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             action = FailureAction.STOP;
         }
         system.failureLog().warn(path(), error, action);
-        event(new RuntimeEvent.ActorFailed(address(), error.getClass().getName(), messageOf(error), action,
-                Instant.now()));
+        if (observed()) {
+            event(new RuntimeEvent.ActorFailed(address(), error.getClass().getName(), messageOf(error), action,
+                    Instant.now()));
+        }
         switch (action) {
             case RESUME -> {
             }
@@ -595,14 +600,18 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             }
         } catch (Throwable error) {
             actor = null;
-            event(new RuntimeEvent.ActorFailed(address(), error.getClass().getName(), messageOf(error),
-                    FailureAction.STOP, Instant.now()));
+            if (observed()) {
+                event(new RuntimeEvent.ActorFailed(address(), error.getClass().getName(), messageOf(error),
+                        FailureAction.STOP, Instant.now()));
+            }
             LOG.error("Actor {} could not be restarted: its factory failed; it stops", path(), error);
             finishStop();
             return;
         }
         actor = fresh;
-        event(new RuntimeEvent.ActorRestarted(address(), Instant.now()));
+        if (observed()) {
+            event(new RuntimeEvent.ActorRestarted(address(), Instant.now()));
+        }
         lifecycle = CREATED;
         start();
     }
@@ -641,7 +650,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             }
         }
         extras = null;
-        event(new RuntimeEvent.ActorStopped(address(), Instant.now()));
+        if (observed()) {
+            event(new RuntimeEvent.ActorStopped(address(), Instant.now()));
+        }
         system.retire(this);
         retired = true;
         if (parent != null) {
@@ -681,6 +692,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         system.publish(event);
     }
 
+    private boolean observed() {
+        return system.observed();
+    }
+
     private static String messageOf(Throwable error) {
         return error.getMessage() == null ? "" : error.getMessage();
     }
@@ -712,10 +727,11 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         if (kids.putIfAbsent(childName, child) != null) {
             throw duplicate(childName);
         }
-        child.sendSystem(SystemMessage.START);
         if (lifecycle >= SUSPENDED) {
             // The parent began stopping while this child was added: it must not outlive the parent.
             child.sendSystem(SystemMessage.STOP);
+        } else {
+            child.scheduleIfIdle();
         }
         return child;
     }

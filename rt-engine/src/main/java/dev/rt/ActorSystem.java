@@ -113,7 +113,7 @@ public final class ActorSystem implements AutoCloseable {
         this.noSender = new NoSenderRef(this);
         this.guardian = new ActorCell<>(this, null, "user", nextUid(), dispatchers.get(DEFAULT_DISPATCHER),
                 () -> (message, ctx) -> { }, Mailbox.create(MailboxConfig.unbounded()), (message, ctx) -> { });
-        guardian.sendSystem(SystemMessage.START);
+        guardian.start();
     }
 
     /**
@@ -463,6 +463,11 @@ public final class ActorSystem implements AutoCloseable {
         }
         throw new ActorSystemTerminatedException("actor system " + name + " is " + state().name().toLowerCase()
                 + " and takes no new actors");
+    }
+
+    /** @return whether events are wanted; without a listener the runtime builds none */
+    boolean observed() {
+        return listener != RuntimeListener.NO_OP;
     }
 
     void publish(RuntimeEvent event) {

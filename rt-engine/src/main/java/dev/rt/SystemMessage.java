@@ -3,14 +3,9 @@ package dev.rt;
 /** Lifecycle messages; they travel in a separate lane handled before user messages. */
 sealed interface SystemMessage {
 
-    /** Runs {@code preStart}. */
-    SystemMessage START = new Start();
+
     /** Stops the actor (children first). */
     SystemMessage STOP = new Stop();
-
-    /** Run preStart. */
-    record Start() implements SystemMessage {
-    }
 
     /** Stop the actor. */
     record Stop() implements SystemMessage {
