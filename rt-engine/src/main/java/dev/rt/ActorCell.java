@@ -57,6 +57,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     private static final byte THEN_NOTHING = 0;
     private static final byte THEN_RESTART = 1;
     private static final byte THEN_STOP = 2;
+    private static final byte THEN_ESCALATE = 3;
 
     private static final VarHandle STATUS;
     private static final VarHandle LANE;
@@ -94,6 +95,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     private final Dispatcher dispatcher;
     private final Supplier<? extends Actor<M>> factory;
     private final Mailbox mailbox;
+    /** This cell runs a {@link SupervisorActor}. */
+    private final boolean supervisor;
+    /** The parent is a supervisor: failures go to it for a decision. */
+    private final boolean supervised;
 
     private volatile int status;
     private volatile int lifecycle;
@@ -109,6 +114,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     private ActorRef<?> currentSender;
     private boolean mdcSet;
     private byte afterChildren;
+    private boolean stoppedByFailure;
 
     // Written by the actor thread (opaque), read by anyone.
     private long delivered;
@@ -126,10 +132,13 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         Set<ActorCell<?>> watching;
         Timers<M> timers;
         Map<Class<?>, AdapterRef<?, M>> adapters;
+        Throwable escalation;
     }
 
     ActorCell(ActorSystem system, ActorCell<?> parent, String name, long uid, Dispatcher dispatcher,
-              Supplier<? extends Actor<M>> factory, Mailbox mailbox, Actor<M> instance) {
+              Supplier<? extends Actor<M>> factory, Mailbox mailbox, Actor<M> instance, boolean supervisor) {
+        this.supervisor = supervisor;
+        this.supervised = parent != null && parent.supervisor;
         this.system = system;
         this.parent = parent;
         this.name = name;
@@ -489,8 +498,34 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     private void handleSystem(SystemMessage message) {
         int state = lifecycle;
         if (message instanceof SystemMessage.Stop) {
-            if (state != STOPPED && afterChildren != THEN_STOP) {
+            if (state == STOPPED || afterChildren == THEN_STOP) {
+                return;
+            }
+            if (afterChildren != THEN_NOTHING) {
+                afterChildren = THEN_STOP; // children are already stopping for a restart or a give-up
+            } else {
                 beginStop();
+            }
+        } else if (message instanceof SystemMessage.Restart) {
+            if (state != STOPPED && afterChildren == THEN_NOTHING) {
+                beginRestart();
+            }
+        } else if (message instanceof SystemMessage.GiveUp giveUp) {
+            if (state != STOPPED && afterChildren == THEN_NOTHING) {
+                beginEscalate(giveUp.cause());
+            }
+        } else if (message instanceof SystemMessage.ChildFailed failedChild) {
+            if (state != STOPPED && actor instanceof ChildSupervision hooks) {
+                hooks.childFailed(failedChild.child(), failedChild.cause());
+            }
+        } else if (message instanceof SystemMessage.ChildStarted started) {
+            if (state != STOPPED && actor instanceof ChildSupervision hooks) {
+                hooks.childStarted(started.child());
+            }
+        } else if (message instanceof SystemMessage.ChildStopTimeout timeout) {
+            if (state != STOPPED && actor instanceof ChildSupervision hooks) {
+                hooks.childStopTimedOut(timeout.child());
+                finishAfterChildrenIfDone();
             }
         } else if (message instanceof SystemMessage.Watch watch) {
             if (state == STOPPED) {
@@ -516,14 +551,68 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             if (kids != null) {
                 kids.remove(terminated.child().name, terminated.child());
             }
-            if (afterChildren != THEN_NOTHING && !hasChildren()) {
-                if (afterChildren == THEN_RESTART) {
-                    finishRestart();
-                } else {
-                    finishStop();
-                }
+            if (state != STOPPED && actor instanceof ChildSupervision hooks) {
+                hooks.childTerminated(terminated.child(), terminated.failed());
             }
+            finishAfterChildrenIfDone();
         }
+    }
+
+    private void finishAfterChildrenIfDone() {
+        if (afterChildren == THEN_NOTHING || hasChildren()) {
+            return;
+        }
+        switch (afterChildren) {
+            case THEN_RESTART -> finishRestart();
+            case THEN_ESCALATE -> finishEscalate();
+            default -> finishStop();
+        }
+    }
+
+    /** A supervisor gave up: its children stop (in order), then it fails to its parent. */
+    private void beginEscalate(Throwable cause) {
+        cancelTimers();
+        extras().escalation = cause;
+        lifecycle = SUSPENDED;
+        afterChildren = THEN_ESCALATE;
+        if (!stopChildren()) {
+            finishEscalate();
+        }
+    }
+
+    private void finishEscalate() {
+        afterChildren = THEN_NOTHING;
+        Throwable cause = extras().escalation;
+        extras.escalation = null;
+        if (observed()) {
+            event(new RuntimeEvent.Escalated(address(), cause.getClass().getName(), messageOf(cause), Instant.now()));
+        }
+        if (supervised) {
+            parent.sendSystem(new SystemMessage.ChildFailed(this, cause));
+        } else {
+            system.markFailed(path(), cause);
+            stoppedByFailure = true;
+            finishStop();
+        }
+    }
+
+    /** Forgets a child that did not stop in time; the pending stop goes on without it. */
+    void detachChild(ActorCell<?> child) {
+        ConcurrentHashMap<String, ActorCell<?>> kids = children;
+        if (kids != null) {
+            kids.remove(child.name, child);
+        }
+    }
+
+    boolean isSupervised() {
+        return supervised;
+    }
+
+    /** A supervised actor waits, suspended with its mailbox intact, for its supervisor to decide. */
+    private void escalate(Throwable cause) {
+        cancelTimers();
+        lifecycle = SUSPENDED;
+        parent.sendSystem(new SystemMessage.ChildFailed(this, cause));
     }
 
     void start() {
@@ -531,16 +620,25 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         try {
             actor.preStart(this);
         } catch (Throwable error) {
+            FailureAction action = supervised ? FailureAction.ESCALATE : FailureAction.STOP;
             if (observed()) {
                 event(new RuntimeEvent.ActorFailed(address(), error.getClass().getName(), messageOf(error),
-                        FailureAction.STOP, Instant.now()));
+                        action, Instant.now()));
             }
-            LOG.warn("Actor {} failed in preStart and stops", path(), error);
-            beginStop();
+            system.failureLog().warn(path() + " (preStart)", error, action);
+            if (supervised) {
+                escalate(error);
+            } else {
+                stoppedByFailure = true;
+                beginStop();
+            }
             return;
         }
         if (observed()) {
             event(new RuntimeEvent.ActorStarted(address(), Instant.now()));
+        }
+        if (supervised) {
+            parent.sendSystem(new SystemMessage.ChildStarted(this));
         }
     }
 
@@ -575,8 +673,17 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         switch (action) {
             case RESUME -> {
             }
-            case RESTART, ESCALATE -> beginRestart();
-            case STOP -> beginStop();
+            case RESTART, ESCALATE -> {
+                if (supervised) {
+                    escalate(error);
+                } else {
+                    beginRestart();
+                }
+            }
+            case STOP -> {
+                stoppedByFailure = true;
+                beginStop();
+            }
         }
     }
 
@@ -627,6 +734,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
 
     /** @return whether children are stopping (their termination will finish the pending action) */
     private boolean stopChildren() {
+        if (supervisor && actor instanceof ChildSupervision hooks) {
+            return hooks.stopChildrenInOrder();
+        }
         ConcurrentHashMap<String, ActorCell<?>> kids = children;
         if (kids == null || kids.isEmpty()) {
             return false;
@@ -656,7 +766,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         system.retire(this);
         retired = true;
         if (parent != null) {
-            parent.sendSystem(new SystemMessage.ChildTerminated(this));
+            parent.sendSystem(new SystemMessage.ChildTerminated(this, stoppedByFailure));
         } else {
             system.guardianStopped();
         }
@@ -712,6 +822,13 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     // ---------------------------------------------------------------- children
 
     <C> ActorCell<C> spawnChild(String childName, Supplier<? extends Actor<C>> childFactory, SpawnOptions options) {
+        return spawnChild(childName, childFactory, options, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    <C> ActorCell<C> spawnChild(String childName, Supplier<? extends Actor<?>> anyFactory, SpawnOptions options,
+                                boolean childIsSupervisor) {
+        Supplier<? extends Actor<C>> childFactory = (Supplier<? extends Actor<C>>) anyFactory;
         Objects.requireNonNull(childFactory, "factory");
         Objects.requireNonNull(options, "options");
         system.checkCanSpawn();
@@ -723,7 +840,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         Dispatcher childDispatcher = system.dispatcher(options.dispatcher());
         Actor<C> instance = create(childFactory, path() + "/" + childName);
         ActorCell<C> child = new ActorCell<>(system, this, childName, system.nextUid(), childDispatcher, childFactory,
-                Mailbox.create(options.mailbox()), instance);
+                Mailbox.create(options.mailbox()), instance, childIsSupervisor);
         if (kids.putIfAbsent(childName, child) != null) {
             throw duplicate(childName);
         }
@@ -942,6 +1059,15 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
 
     boolean isStopped() {
         return lifecycle == STOPPED;
+    }
+
+    boolean isSupervisor() {
+        return supervisor;
+    }
+
+    /** @return whether the cell is stopping or stopped, not merely restarting */
+    boolean isStoppingForGood() {
+        return lifecycle == STOPPED || afterChildren == THEN_STOP;
     }
 
     boolean isRetired() {

@@ -7,12 +7,16 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,7 +76,9 @@ public final class ActorSystem implements AutoCloseable {
         /** Terminating: stopping actors, children before parents. */
         STOPPING,
         /** Every actor stopped and every thread released. */
-        TERMINATED
+        TERMINATED,
+        /** Running, but a top-level supervisor exceeded its restart intensity and gave up. */
+        FAILED
     }
 
     private final String name;
@@ -95,12 +101,16 @@ public final class ActorSystem implements AutoCloseable {
     private final LongAdder retiredFailed = new LongAdder();
     private final LongAdder retiredDeadLettered = new LongAdder();
     private final LongAdder retiredDropped = new LongAdder();
+    private final NanoClock clock;
+    private final ConcurrentHashMap<String, Supervisor> supervisors = new ConcurrentHashMap<>();
+    private volatile String failure;
     private volatile int state = RUNNING;
     private volatile boolean dispatchersStopped;
 
     private ActorSystem(Builder builder) {
         this.name = builder.name;
         this.listener = builder.listener;
+        this.clock = builder.clock;
         this.deadLetters = new DeadLetters(listener);
         this.askTimeout = builder.askTimeout;
         this.shutdownTimeout = builder.shutdownTimeout;
@@ -112,7 +122,7 @@ public final class ActorSystem implements AutoCloseable {
         this.dispatchers = Map.copyOf(built);
         this.noSender = new NoSenderRef(this);
         this.guardian = new ActorCell<>(this, null, "user", nextUid(), dispatchers.get(DEFAULT_DISPATCHER),
-                () -> (message, ctx) -> { }, Mailbox.create(MailboxConfig.unbounded()), (message, ctx) -> { });
+                () -> (message, ctx) -> { }, Mailbox.create(MailboxConfig.unbounded()), (message, ctx) -> { }, false);
         guardian.start();
     }
 
@@ -177,6 +187,61 @@ public final class ActorSystem implements AutoCloseable {
     }
 
     /**
+     * Starts a supervision tree under {@code /user}: its children start one at a time in order.
+     *
+     * @param spec the tree
+     * @return the running supervisor; {@link Supervisor#whenStarted()} completes when all children are up
+     * @throws DuplicateActorNameException if a top-level actor has the spec's name
+     */
+    public Supervisor supervise(SupervisorSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        Supervisor handle = registerSupervisor(spec, "/user/" + spec.name());
+        try {
+            guardian.spawnChild(spec.name(), () -> new SupervisorActor(spec, handle), defaultSpawnOptions, true);
+        } catch (RuntimeException e) {
+            supervisors.remove(handle.path(), handle);
+            throw e;
+        }
+        return handle;
+    }
+
+    /** @return every live supervisor, nested ones included, by path */
+    public List<Supervisor> supervisors() {
+        List<Supervisor> out = new ArrayList<>(supervisors.values());
+        out.sort(Comparator.comparing(Supervisor::path));
+        return out;
+    }
+
+    /**
+     * @param path a supervisor's path, such as {@code /user/app/workers}
+     * @return the live supervisor there
+     */
+    public Optional<Supervisor> supervisor(String path) {
+        return Optional.ofNullable(supervisors.get(path));
+    }
+
+    /**
+     * The live actor tree under {@code /user}, with each actor's counters. Walks every actor: meant for
+     * endpoints and diagnostics, not for hot paths.
+     *
+     * @return the root ({@code /user}) and everything below it
+     */
+    public ActorNode tree() {
+        return node(guardian);
+    }
+
+    private ActorNode node(ActorCell<?> cell) {
+        List<ActorNode> kids = new ArrayList<>();
+        for (ActorCell<?> child : cell.childCells()) {
+            if (!child.isStopped()) {
+                kids.add(node(child));
+            }
+        }
+        kids.sort(Comparator.comparing(ActorNode::name));
+        return new ActorNode(cell.path(), cell.name(), cell.isSupervisor(), cell.stats(), kids);
+    }
+
+    /**
      * Stops an actor of this system (its children first). Messages still queued become dead letters.
      * Stopping an actor that has already stopped does nothing.
      *
@@ -221,9 +286,15 @@ public final class ActorSystem implements AutoCloseable {
         return name;
     }
 
-    /** @return the current lifecycle state */
+    /** @return the current lifecycle state; {@link State#FAILED} while running after a root supervisor gave up */
     public State state() {
-        return State.values()[state];
+        int current = state;
+        return current == RUNNING && failure != null ? State.FAILED : State.values()[current];
+    }
+
+    /** @return why the system is {@link State#FAILED}, or {@code null} */
+    public String failure() {
+        return failure;
     }
 
     /** @return the dead-letter counters and listeners */
@@ -413,6 +484,28 @@ public final class ActorSystem implements AutoCloseable {
 
     // ---------------------------------------------------------------- runtime internals
 
+    NanoClock clock() {
+        return clock;
+    }
+
+    Supervisor registerSupervisor(SupervisorSpec spec, String path) {
+        Supervisor handle = new Supervisor(this, spec, path);
+        supervisors.put(path, handle);
+        return handle;
+    }
+
+    void unregisterSupervisor(Supervisor handle, ActorCell<?> cell) {
+        if (handle.cell() == cell && cell.isStoppingForGood()) {
+            supervisors.remove(handle.path(), handle);
+        }
+    }
+
+    void markFailed(String path, Throwable cause) {
+        failure = "supervisor " + path + " gave up: " + cause.getMessage();
+        LOG.error("Actor system {} is FAILED: top-level supervisor {} exceeded its restart intensity", name, path,
+                cause);
+    }
+
     long nextUid() {
         return uids.incrementAndGet();
     }
@@ -521,6 +614,7 @@ public final class ActorSystem implements AutoCloseable {
         private Duration schedulerTick = Duration.ofMillis(10);
         private RuntimeListener listener = RuntimeListener.NO_OP;
         private int sampleEvery;
+        private NanoClock clock = NanoClock.SYSTEM;
 
         private Builder(String name) {
             ActorNames.validate(name);
@@ -600,6 +694,15 @@ public final class ActorSystem implements AutoCloseable {
                         + every);
             }
             this.sampleEvery = every;
+            return this;
+        }
+
+        /**
+         * @param nanoClock the clock supervisors measure intensity windows and backoff resets with
+         * @return this builder
+         */
+        public Builder clock(NanoClock nanoClock) {
+            this.clock = Objects.requireNonNull(nanoClock, "clock");
             return this;
         }
 

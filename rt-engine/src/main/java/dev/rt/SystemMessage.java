@@ -6,6 +6,28 @@ sealed interface SystemMessage {
 
     /** Stops the actor (children first). */
     SystemMessage STOP = new Stop();
+    /** Restarts the actor in place: fresh instance, same mailbox (sent by its supervisor). */
+    SystemMessage RESTART = new Restart();
+
+    /** Restart in place. */
+    record Restart() implements SystemMessage {
+    }
+
+    /** A supervised child failed and waits, suspended, for its supervisor's decision. */
+    record ChildFailed(ActorCell<?> child, Throwable cause) implements SystemMessage {
+    }
+
+    /** A supervised child finished {@code preStart}. */
+    record ChildStarted(ActorCell<?> child) implements SystemMessage {
+    }
+
+    /** A child did not stop within its shutdown timeout. */
+    record ChildStopTimeout(ActorCell<?> child) implements SystemMessage {
+    }
+
+    /** A supervisor exceeded its intensity: stop the children, then fail to the parent. */
+    record GiveUp(Throwable cause) implements SystemMessage {
+    }
 
     /** Stop the actor. */
     record Stop() implements SystemMessage {
@@ -23,7 +45,7 @@ sealed interface SystemMessage {
     record WatchedTerminated(ActorCell<?> ref) implements SystemMessage {
     }
 
-    /** A child finished stopping. */
-    record ChildTerminated(ActorCell<?> child) implements SystemMessage {
+    /** A child finished stopping; {@code failed} if it stopped because of a failure. */
+    record ChildTerminated(ActorCell<?> child, boolean failed) implements SystemMessage {
     }
 }

@@ -2,6 +2,7 @@ package dev.rt.monitor;
 
 import dev.rt.ActorAddress;
 import dev.rt.FailureAction;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Something that happened in the runtime, delivered to {@link RuntimeListener#onEvent}. */
@@ -68,5 +69,88 @@ public sealed interface RuntimeEvent {
         public ActorAddress actor() {
             return deadLetter.recipient();
         }
+    }
+
+    /**
+     * A supervised child started (first start, or after a restart).
+     *
+     * @param actor the supervisor
+     * @param child the child
+     * @param timestamp when
+     */
+    record ChildStarted(ActorAddress actor, ActorAddress child, Instant timestamp) implements RuntimeEvent {
+    }
+
+    /**
+     * A supervised child failed and its supervisor is deciding.
+     *
+     * @param actor the supervisor
+     * @param child the child
+     * @param error the exception's class name
+     * @param message the exception's message, or empty
+     * @param timestamp when
+     */
+    record ChildFailed(ActorAddress actor, ActorAddress child, String error, String message, Instant timestamp)
+            implements RuntimeEvent {
+    }
+
+    /**
+     * A supervisor restarted a child.
+     *
+     * @param actor the supervisor
+     * @param child the child
+     * @param restarts the child's restart count so far
+     * @param timestamp when
+     */
+    record ChildRestarted(ActorAddress actor, ActorAddress child, int restarts, Instant timestamp)
+            implements RuntimeEvent {
+    }
+
+    /**
+     * A supervisor waits before restarting.
+     *
+     * @param actor the supervisor
+     * @param child the child whose failure caused it
+     * @param delay the wait
+     * @param timestamp when
+     */
+    record BackingOff(ActorAddress actor, ActorAddress child, Duration delay, Instant timestamp)
+            implements RuntimeEvent {
+    }
+
+    /**
+     * A supervised child stopped and will not be restarted.
+     *
+     * @param actor the supervisor
+     * @param child the child
+     * @param forced whether it did not stop within its shutdown timeout and was detached
+     * @param timestamp when
+     */
+    record ChildStopped(ActorAddress actor, ActorAddress child, boolean forced, Instant timestamp)
+            implements RuntimeEvent {
+    }
+
+    /**
+     * A supervisor gave up and passed its failure to its own supervisor.
+     *
+     * @param actor the supervisor that escalated
+     * @param error the failure's class name
+     * @param message the failure's message
+     * @param timestamp when
+     */
+    record Escalated(ActorAddress actor, String error, String message, Instant timestamp) implements RuntimeEvent {
+    }
+
+    /**
+     * A supervisor exceeded its restart intensity and gave up: its children are stopped.
+     *
+     * @param actor the supervisor
+     * @param restarts restarts in the window
+     * @param period the window
+     * @param root whether it is a top-level supervisor (the system is then marked failed)
+     * @param timestamp when
+     */
+    record SupervisorGaveUp(ActorAddress actor, int restarts, Duration period, boolean root, Instant timestamp)
+            implements RuntimeEvent {
     }
 }
