@@ -608,6 +608,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         return supervised;
     }
 
+    ActorCell<?> parentCell() {
+        return parent;
+    }
+
     /** A supervised actor waits, suspended with its mailbox intact, for its supervisor to decide. */
     private void escalate(Throwable cause) {
         cancelTimers();

@@ -243,14 +243,21 @@ public final class ActorSystem implements AutoCloseable {
 
     /**
      * Stops an actor of this system (its children first). Messages still queued become dead letters.
-     * Stopping an actor that has already stopped does nothing.
+     * Stopping an actor that has already stopped does nothing. A supervised child stopped this way is
+     * stopped on purpose: its supervisor removes it and does not restart it.
      *
      * @param ref the actor
      */
+    @SuppressWarnings("unchecked")
     public void stop(ActorRef<?> ref) {
         Objects.requireNonNull(ref, "ref");
         if (!(ref instanceof ActorCell<?> cell) || cell.system() != this) {
             throw new IllegalArgumentException(ref + " is not an actor of system " + name);
+        }
+        if (cell.isSupervised()) {
+            ((ActorCell<SupervisorActor.Command>) cell.parentCell()).tell(
+                    new SupervisorActor.Command.StopChild(cell.name(), null));
+            return;
         }
         cell.sendSystem(SystemMessage.STOP);
     }

@@ -81,6 +81,11 @@ public final class DeadLetters {
     void publish(Object message, ActorRef<?> sender, ActorAddress recipient, DeadLetterReason reason,
                  String detail) {
         counts[reason.ordinal()].increment();
+        boolean observed = runtimeListener != RuntimeListener.NO_OP;
+        boolean logged = LOG.isInfoEnabled() && logLimiter.tryAcquire();
+        if (listeners.isEmpty() && !observed && !logged) {
+            return; // counted; nobody wants the details, so build none
+        }
         DeadLetter letter = new DeadLetter(message, sender == null ? null : sender.address(), recipient, reason,
                 detail, Instant.now());
         for (DeadLetterListener listener : listeners) {
@@ -90,18 +95,19 @@ public final class DeadLetters {
                 listenerErrors.increment();
             }
         }
-        try {
-            runtimeListener.onEvent(new RuntimeEvent.DeadLettered(letter));
-        } catch (RuntimeException e) {
-            listenerErrors.increment();
+        if (observed) {
+            try {
+                runtimeListener.onEvent(new RuntimeEvent.DeadLettered(letter));
+            } catch (RuntimeException e) {
+                listenerErrors.increment();
+            }
         }
-        log(letter);
+        if (logged) {
+            log(letter);
+        }
     }
 
     private void log(DeadLetter letter) {
-        if (!LOG.isInfoEnabled() || !logLimiter.tryAcquire()) {
-            return;
-        }
         long skipped = logLimiter.takeSuppressed();
         if (skipped > 0) {
             LOG.info("{} more dead letters were not logged (counted in metrics)", skipped);

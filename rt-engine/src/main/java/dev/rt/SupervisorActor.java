@@ -28,7 +28,7 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
         record StartChild(ChildSpec spec, ActorRef<Object> replyTo) implements Command {
         }
 
-        /** Stop and remove a child; replies with the name or an exception. */
+        /** Stop and remove a child; replies with the name or an exception ({@code replyTo} may be null). */
         record StopChild(String name, ActorRef<Object> replyTo) implements Command {
         }
 
@@ -373,8 +373,10 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
                 return;
             }
         }
-        stop.replyTo().tell(new IllegalArgumentException("supervisor " + self.path() + " has no child named '"
-                + stop.name() + "'"));
+        if (stop.replyTo() != null) {
+            stop.replyTo().tell(new IllegalArgumentException("supervisor " + self.path() + " has no child named '"
+                    + stop.name() + "'"));
+        }
     }
 
     /** Stops a child on purpose; it leaves the entries when it has stopped. */
