@@ -458,8 +458,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                     try {
                         message = adapted.adapter.adapt(message);
                     } catch (Throwable error) {
+                        // The raw message is not an M: dead-letter it, but give onFailure no message.
+                        deadLetter(adapted.message, sender, DeadLetterReason.FAILED, error.toString());
                         currentSender = null;
-                        fail(error, adapted.message);
+                        fail(error, null);
                         return;
                     }
                 }
@@ -542,8 +544,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                 extras.watchers.remove(unwatch.watcher());
             }
         } else if (message instanceof SystemMessage.WatchedTerminated terminated) {
-            if (state != STOPPED && extras != null && extras.watching != null
-                    && extras.watching.remove(terminated.ref())) {
+            // Only a running instance hears it; one being replaced or stopped has no use for it.
+            if (extras != null && extras.watching != null && extras.watching.remove(terminated.ref())
+                    && state == RUNNING) {
                 signal(new Terminated(terminated.ref()));
             }
         } else if (message instanceof SystemMessage.ChildTerminated terminated) {
@@ -757,6 +760,17 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         postStopQuietly();
         actor = null;
         drainToDeadLetters();
+        if (observed()) {
+            event(new RuntimeEvent.ActorStopped(address(), Instant.now()));
+        }
+        retired = true; // from here on late counts go straight to the system totals
+        system.retire(this);
+        // The parent first, so a parent that also watches has freed the name when it hears Terminated.
+        if (parent != null) {
+            parent.sendSystem(new SystemMessage.ChildTerminated(this, stoppedByFailure));
+        } else {
+            system.guardianStopped();
+        }
         Extras<M> x = extras;
         if (x != null && x.watchers != null) {
             for (ActorCell<?> watcher : x.watchers) {
@@ -764,16 +778,6 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             }
         }
         extras = null;
-        if (observed()) {
-            event(new RuntimeEvent.ActorStopped(address(), Instant.now()));
-        }
-        system.retire(this);
-        retired = true;
-        if (parent != null) {
-            parent.sendSystem(new SystemMessage.ChildTerminated(this, stoppedByFailure));
-        } else {
-            system.guardianStopped();
-        }
     }
 
     private void postStopQuietly() {
@@ -836,7 +840,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         Objects.requireNonNull(childFactory, "factory");
         Objects.requireNonNull(options, "options");
         system.checkCanSpawn();
-        ActorNames.validate(childName);
+        if (!ActorNames.isGenerated(childName)) {
+            ActorNames.validate(childName);
+        }
         ConcurrentHashMap<String, ActorCell<?>> kids = childrenMap();
         if (kids.containsKey(childName)) {
             throw duplicate(childName);
@@ -922,11 +928,13 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
 
     @Override
     public <C> ActorRef<C> spawn(String childName, Supplier<? extends Actor<C>> childFactory) {
+        ActorNames.validate(childName);
         return spawnChild(childName, childFactory, system.defaultSpawnOptions());
     }
 
     @Override
     public <C> ActorRef<C> spawn(String childName, Supplier<? extends Actor<C>> childFactory, SpawnOptions options) {
+        ActorNames.validate(childName);
         return spawnChild(childName, childFactory, options);
     }
 

@@ -37,6 +37,21 @@ final class ActorNames {
                 || "-_.:@+=~".indexOf(c) >= 0;
     }
 
+    /** @return whether the name was made by {@link #anonymous(long)} (users cannot pass such names) */
+    static boolean isGenerated(String name) {
+        return name != null && name.length() > 1 && name.charAt(0) == '$' && isBase36(name, 1);
+    }
+
+    private static boolean isBase36(String name, int from) {
+        for (int i = from; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String anonymous(long uid) {
         return "$" + Long.toString(uid, 36);
     }

@@ -158,6 +158,7 @@ public final class ActorSystem implements AutoCloseable {
      * @throws ActorSystemTerminatedException if the system is terminating
      */
     public <M> ActorRef<M> spawn(String name, Supplier<? extends Actor<M>> factory) {
+        ActorNames.validate(name);
         return guardian.spawnChild(name, factory, defaultSpawnOptions);
     }
 
@@ -172,6 +173,7 @@ public final class ActorSystem implements AutoCloseable {
      * @throws UnknownDispatcherException if the options name a dispatcher that does not exist
      */
     public <M> ActorRef<M> spawn(String name, Supplier<? extends Actor<M>> factory, SpawnOptions options) {
+        ActorNames.validate(name);
         return guardian.spawnChild(name, factory, options);
     }
 

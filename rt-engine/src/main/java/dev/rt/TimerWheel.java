@@ -146,12 +146,13 @@ final class TimerWheel {
         private void drainInbox() {
             Task task;
             while ((task = inbox.poll()) != null) {
-                place(task);
+                place(task, tick);
             }
         }
 
-        private void place(Task task) {
-            long due = Math.max(tick, (task.deadline - start + tickNanos - 1) / tickNanos);
+        /** @param earliest the first tick it may go in: the current one from the inbox, the next when re-placed */
+        private void place(Task task, long earliest) {
+            long due = Math.max(earliest, (task.deadline - start + tickNanos - 1) / tickNanos);
             int index = (int) (due % SLOTS);
             task.next = slots[index];
             slots[index] = task;
@@ -170,7 +171,7 @@ final class TimerWheel {
                 Runnable runnable = task.runnable;
                 if (runnable != null) {
                     if (task.deadline - now > tickNanos) {
-                        place(task);
+                        place(task, tick + 1);
                     } else {
                         fire(task, runnable);
                     }
@@ -187,7 +188,7 @@ final class TimerWheel {
             }
             if (task.period > 0 && task.runnable != null) {
                 task.deadline += task.period;
-                place(task);
+                place(task, tick + 1);
             }
         }
     }
