@@ -101,6 +101,7 @@ public final class ActorSystem implements AutoCloseable {
     private final LongAdder retiredFailed = new LongAdder();
     private final LongAdder retiredDeadLettered = new LongAdder();
     private final LongAdder retiredDropped = new LongAdder();
+    private final LongAdder askTimeouts = new LongAdder();
     private final NanoClock clock;
     private final ConcurrentHashMap<String, Supervisor> supervisors = new ConcurrentHashMap<>();
     private volatile String failure;
@@ -339,6 +340,11 @@ public final class ActorSystem implements AutoCloseable {
             }
         }
         return sum;
+    }
+
+    /** @return asks that timed out so far */
+    public long askTimeouts() {
+        return askTimeouts.sum();
     }
 
     /**
@@ -595,6 +601,10 @@ public final class ActorSystem implements AutoCloseable {
         retiredFailed.add(last.failed());
         retiredDeadLettered.add(last.deadLettered());
         retiredDropped.add(last.dropped());
+    }
+
+    void countAskTimeout() {
+        askTimeouts.increment();
     }
 
     void countLateDeadLetter(boolean refusedAtSend) {

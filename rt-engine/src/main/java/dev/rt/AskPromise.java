@@ -86,6 +86,7 @@ final class AskPromise<R> extends CompletableFuture<R> implements ActorRef<R>, R
     @Override
     public void run() {
         timedOut = true;
+        system.countAskTimeout();
         completeExceptionally(new AskTimeoutException("ask to " + target.address().path() + " timed out after "
                 + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms waiting for a reply to " + requestType));
     }

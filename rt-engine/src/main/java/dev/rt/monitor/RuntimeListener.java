@@ -1,6 +1,7 @@
 package dev.rt.monitor;
 
 import dev.rt.ActorAddress;
+import java.util.List;
 
 /**
  * The monitoring SPI: lifecycle, failure and dead-letter events, plus sampled latencies. Called on
@@ -12,6 +13,48 @@ public interface RuntimeListener {
     /** A listener that ignores everything. */
     RuntimeListener NO_OP = new RuntimeListener() {
     };
+
+    /**
+     * @param listeners listeners to call in order; an exception in one does not keep the others from
+     *                  being called
+     * @return one listener that calls them all
+     */
+    static RuntimeListener composite(List<? extends RuntimeListener> listeners) {
+        List<RuntimeListener> copy = List.copyOf(listeners);
+        if (copy.isEmpty()) {
+            return NO_OP;
+        }
+        if (copy.size() == 1) {
+            return copy.get(0);
+        }
+        return new RuntimeListener() {
+            @Override
+            public void onEvent(RuntimeEvent event) {
+                RuntimeException first = null;
+                for (RuntimeListener listener : copy) {
+                    try {
+                        listener.onEvent(event);
+                    } catch (RuntimeException e) {
+                        first = first == null ? e : first;
+                    }
+                }
+                if (first != null) {
+                    throw first;
+                }
+            }
+
+            @Override
+            public void onMessageSampled(ActorAddress actor, long timeInMailboxNanos, long processingNanos) {
+                for (RuntimeListener listener : copy) {
+                    try {
+                        listener.onMessageSampled(actor, timeInMailboxNanos, processingNanos);
+                    } catch (RuntimeException ignored) {
+                        // one failing listener must not starve the others; the runtime logs the first event error
+                    }
+                }
+            }
+        };
+    }
 
     /**
      * @param event what happened
