@@ -361,6 +361,18 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         }
     }
 
+    private void resubmit() {
+        if (system.dispatchersStopped()) {
+            run();
+            return;
+        }
+        try {
+            dispatcher.reschedule(this);
+        } catch (RejectedExecutionException e) {
+            run();
+        }
+    }
+
     private void submit() {
         if (system.dispatchersStopped()) {
             run(); // after termination only stopped cells remain: this just dead-letters
@@ -392,8 +404,8 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                 mdcSet = false;
             }
             status = IDLE;
-            if (hasPendingWork()) {
-                scheduleIfIdle();
+            if (hasPendingWork() && status == IDLE && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
+                resubmit();
             }
         }
     }

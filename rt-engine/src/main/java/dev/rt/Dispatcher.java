@@ -18,6 +18,16 @@ interface Dispatcher {
      */
     void execute(Runnable task);
 
+    /**
+     * Runs again an actor that yielded its thread after a full batch: behind the work already waiting,
+     * so it does not starve other actors.
+     *
+     * @param task the actor cell
+     */
+    default void reschedule(Runnable task) {
+        execute(task);
+    }
+
     /** @return whether the calling thread is one of this dispatcher's workers */
     boolean isWorkerThread();
 

@@ -1,5 +1,7 @@
 package dev.rt;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,23 +13,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run queue per worker; a worker takes from its own queue first and steals from the others when it
- * runs dry. Work scheduled from a worker goes to that worker's queue (an actor that messages another
- * tends to run it next on a warm cache); work from outside goes to a random queue.
+ * One run queue per worker plus a {@code runNext} slot; idle workers steal.
  *
- * <p>Idle workers follow the {@link IdleStrategy}: at most one worker spins at a time, the others park.
- * A submitter wakes a parked worker only when nobody spins. The counters are volatile and the worker
- * re-checks the queues after announcing that it parks, so a submission is never missed (each side
- * writes its flag, then reads the other's).
+ * <p>Locality: an actor scheduled from a worker (a message sent by another actor, or an actor that
+ * yields after its batch) goes to that worker's {@code runNext} slot and runs right after the current
+ * one, on a warm cache and without waking anybody: the exchange between two actors stays on one core.
+ * A thief takes a {@code runNext} task only when the same task has sat there longer than a grace
+ * period (its owner is busy with a long handler). After {@value #RUN_NEXT_STREAK} {@code runNext}
+ * turns in a row the worker serves its queue, so a chatty pair cannot starve other actors. Work from
+ * outside goes to a random queue and may wake a worker.
+ *
+ * <p>Idle workers follow the {@link IdleStrategy}: at most one spins at a time, the others park. A
+ * submitter to a queue wakes a parked worker only when none spins. The counters are volatile and a
+ * worker re-checks the queues after announcing that it parks, so a submission is never missed.
  */
 final class WorkStealingDispatcher implements Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkStealingDispatcher.class);
     private static final int LOCAL_QUEUE_CAPACITY = 1 << 13;
+    static final int RUN_NEXT_STREAK = 32;
+    /** How long another worker's next task must sit untouched before a thief may take it. */
+    private static final long RUN_NEXT_GRACE_NANOS = 5_000;
+    /** How long a worker parks while another worker holds a next task, so a stuck one is found. */
+    private static final long RUN_NEXT_PARK_NANOS = 1_000_000;
+    private static final VarHandle RUN_NEXT;
+    private static final VarHandle PARKED_FLAG;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            RUN_NEXT = lookup.findVarHandle(Worker.class, "runNext", Runnable.class);
+            PARKED_FLAG = lookup.findVarHandle(Worker.class, "parkedFlag", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String name;
     private final int throughput;
-    private final IdleStrategy idle;
+    private final long spinNanos;
+    private final long yieldNanos;
     private final long maxParkNanos;
     private final Worker[] workers;
     /** Takes what a full local queue cannot; rarely used. */
@@ -39,7 +64,8 @@ final class WorkStealingDispatcher implements Dispatcher {
     WorkStealingDispatcher(String name, String threadPrefix, DispatcherConfig config) {
         this.name = name;
         this.throughput = config.throughput();
-        this.idle = config.idle();
+        this.spinNanos = config.idle().spin().toNanos();
+        this.yieldNanos = config.idle().yield().toNanos();
         this.maxParkNanos = config.idle().maxPark().toNanos();
         this.workers = new Worker[config.parallelism()];
         for (int i = 0; i < workers.length; i++) {
@@ -62,10 +88,28 @@ final class WorkStealingDispatcher implements Dispatcher {
 
     @Override
     public void execute(Runnable task) {
-        Thread current = Thread.currentThread();
-        Worker target = current instanceof Worker w && w.owner() == this
-                ? w
-                : workers[workers.length == 1 ? 0 : ThreadLocalRandom.current().nextInt(workers.length)];
+        if (Thread.currentThread() instanceof Worker w && w.owner() == this) {
+            w.pushNext(task);
+            return;
+        }
+        Worker target = workers[workers.length == 1 ? 0 : ThreadLocalRandom.current().nextInt(workers.length)];
+        enqueue(target, task);
+    }
+
+    @Override
+    public void reschedule(Runnable task) {
+        if (Thread.currentThread() instanceof Worker w && w.owner() == this) {
+            if (w.runNext == null && w.queue.isEmpty()) {
+                w.pushNext(task); // nothing waits here: keep the actor on this core
+            } else {
+                enqueue(w, task);
+            }
+            return;
+        }
+        execute(task);
+    }
+
+    private void enqueue(Worker target, Runnable task) {
         if (!target.queue.offer(task)) {
             overflow.offer(task);
         }
@@ -88,13 +132,22 @@ final class WorkStealingDispatcher implements Dispatcher {
         }
     }
 
-    private boolean hasWork() {
+    private boolean hasQueuedWork() {
         for (Worker worker : workers) {
             if (!worker.queue.isEmpty()) {
                 return true;
             }
         }
         return !overflow.isEmpty();
+    }
+
+    private boolean anyRunNext() {
+        for (Worker worker : workers) {
+            if (worker.runNext != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -131,12 +184,20 @@ final class WorkStealingDispatcher implements Dispatcher {
     private final class Worker extends Thread implements RuntimeThread {
         private final int index;
         private final MpmcVarHandleArrayQueue<Runnable> queue = new MpmcVarHandleArrayQueue<>(LOCAL_QUEUE_CAPACITY);
-        /** 1 while parked and not yet claimed by a waker; written with volatile semantics. */
+        /** The task to run next; set by this worker, taken by it or (after the grace period) by a thief. */
+        private volatile Runnable runNext;
+        /** 1 while parked and not yet claimed by a waker. */
         private volatile int parkedFlag;
+        private int streak;
+        // What this worker, when it spins, last saw in each other worker's runNext slot, and since when.
+        private final Runnable[] seenNext;
+        private final long[] seenSince;
 
         Worker(int index, String threadName) {
             super(threadName);
             this.index = index;
+            this.seenNext = new Runnable[workers.length];
+            this.seenSince = new long[workers.length];
             setDaemon(true);
         }
 
@@ -148,9 +209,20 @@ final class WorkStealingDispatcher implements Dispatcher {
             return PARKED_FLAG.compareAndSet(this, 1, 0);
         }
 
+        void pushNext(Runnable task) {
+            Runnable displaced = (Runnable) RUN_NEXT.getAndSet(this, task);
+            if (displaced != null) {
+                enqueue(this, displaced);
+            }
+        }
+
+        private Runnable takeNext() {
+            return runNext == null ? null : (Runnable) RUN_NEXT.getAndSet(this, null);
+        }
+
         @Override
         public void run() {
-            while (!shutdown || hasWork()) {
+            while (!shutdown || runNext != null || hasQueuedWork()) {
                 Runnable task = next();
                 if (task != null) {
                     runSafely(task);
@@ -161,7 +233,16 @@ final class WorkStealingDispatcher implements Dispatcher {
         }
 
         private Runnable next() {
-            Runnable task = queue.poll();
+            Runnable task;
+            if (streak < RUN_NEXT_STREAK && (task = takeNext()) != null) {
+                streak++;
+                return task;
+            }
+            streak = 0;
+            task = queue.poll();
+            if (task == null) {
+                task = takeNext();
+            }
             return task != null ? task : steal();
         }
 
@@ -175,6 +256,26 @@ final class WorkStealingDispatcher implements Dispatcher {
             return overflow.poll();
         }
 
+        /** Takes another worker's next task if the same one has waited there past the grace period. */
+        private Runnable stealStaleNext(long now) {
+            for (int i = 1; i < workers.length; i++) {
+                int victimIndex = (index + i) % workers.length;
+                Worker victim = workers[victimIndex];
+                Runnable candidate = victim.runNext;
+                if (candidate == null) {
+                    seenNext[victimIndex] = null;
+                } else if (candidate != seenNext[victimIndex]) {
+                    seenNext[victimIndex] = candidate;
+                    seenSince[victimIndex] = now;
+                } else if (now - seenSince[victimIndex] > RUN_NEXT_GRACE_NANOS
+                        && RUN_NEXT.compareAndSet(victim, candidate, null)) {
+                    seenNext[victimIndex] = null;
+                    return candidate;
+                }
+            }
+            return null;
+        }
+
         private void runSafely(Runnable task) {
             try {
                 task.run();
@@ -185,30 +286,41 @@ final class WorkStealingDispatcher implements Dispatcher {
         }
 
         private void idle() {
-            if (idle.spins() > 0 && spinning.get() == 0 && spinning.compareAndSet(0, 1)) {
-                boolean found = spinForWork();
-                spinning.set(0);
-                if (found) {
+            if ((spinNanos > 0 || yieldNanos > 0) && spinning.get() == 0 && spinning.compareAndSet(0, 1)) {
+                Runnable found;
+                try {
+                    found = pollWhileIdle();
+                } finally {
+                    spinning.set(0);
+                }
+                if (found != null) {
+                    runSafely(found);
                     return;
                 }
             }
             parkUntilWork();
         }
 
-        private boolean spinForWork() {
-            for (int i = 0; i < idle.spins(); i++) {
-                if (hasWork()) {
-                    return true;
+        /** Spins, then yields, looking for work; returns a stolen next task, or null when work is queued or time is up. */
+        private Runnable pollWhileIdle() {
+            long start = System.nanoTime();
+            long now = start;
+            while (now - start < spinNanos + yieldNanos) {
+                if (runNext != null || hasQueuedWork()) {
+                    return null;
                 }
-                Thread.onSpinWait();
-            }
-            for (int i = 0; i < idle.yields(); i++) {
-                if (hasWork()) {
-                    return true;
+                Runnable stolen = stealStaleNext(now);
+                if (stolen != null) {
+                    return stolen;
                 }
-                Thread.yield();
+                if (now - start < spinNanos) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+                now = System.nanoTime();
             }
-            return false;
+            return null;
         }
 
         private void parkUntilWork() {
@@ -216,24 +328,14 @@ final class WorkStealingDispatcher implements Dispatcher {
             parked.incrementAndGet();
             try {
                 // Re-check after announcing: a submitter that saw no parked worker left its task visible.
-                if (!hasWork() && !shutdown) {
-                    LockSupport.parkNanos(this, maxParkNanos);
+                if (!hasQueuedWork() && runNext == null && !shutdown) {
+                    LockSupport.parkNanos(this, anyRunNext() ? Math.min(maxParkNanos, RUN_NEXT_PARK_NANOS)
+                            : maxParkNanos);
                 }
             } finally {
                 parkedFlag = 0;
                 parked.decrementAndGet();
             }
-        }
-    }
-
-    private static final java.lang.invoke.VarHandle PARKED_FLAG;
-
-    static {
-        try {
-            PARKED_FLAG = java.lang.invoke.MethodHandles.lookup()
-                    .findVarHandle(Worker.class, "parkedFlag", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
         }
     }
 }

@@ -183,11 +183,11 @@ class BadInputTest {
         assertThatThrownBy(() -> DispatcherConfig.blocking(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DispatcherConfig.workStealing(1).withThroughput(0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new IdleStrategy(-1, 0, Duration.ofMillis(1)))
+        assertThatThrownBy(() -> new IdleStrategy(Duration.ofNanos(-1), Duration.ZERO, Duration.ofMillis(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new IdleStrategy(0, -1, Duration.ofMillis(1)))
+        assertThatThrownBy(() -> new IdleStrategy(Duration.ZERO, Duration.ofNanos(-1), Duration.ofMillis(1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new IdleStrategy(0, 0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IdleStrategy(Duration.ZERO, Duration.ZERO, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ActorSystem.builder("b").dispatcher("bad name", DispatcherConfig.blocking(1)))
                 .isInstanceOf(InvalidActorNameException.class);
         assertSystemStillWorks();
