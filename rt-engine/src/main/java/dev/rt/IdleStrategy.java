@@ -15,9 +15,9 @@ import java.util.Objects;
  */
 public record IdleStrategy(Duration spin, Duration yield, Duration maxPark) {
 
-    /** Spin 50 µs, yield 200 µs, then park: low latency under load, quiet when idle. */
+    /** Spin 200 µs, yield 200 µs, then park: low latency under load, quiet when idle (one worker at most). */
     public static final IdleStrategy BACKOFF =
-            new IdleStrategy(Duration.ofNanos(50_000), Duration.ofNanos(200_000), Duration.ofMillis(100));
+            new IdleStrategy(Duration.ofNanos(200_000), Duration.ofNanos(200_000), Duration.ofMillis(100));
 
     /** Park at once: least CPU, a thread wake-up per message exchange. */
     public static final IdleStrategy PARK = new IdleStrategy(Duration.ZERO, Duration.ZERO, Duration.ofMillis(100));
