@@ -114,7 +114,6 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     private ActorRef<?> currentSender;
     private boolean mdcSet;
     private byte afterChildren;
-    private boolean stoppedByFailure;
 
     // Written by the actor thread (opaque), read by anyone.
     private long delivered;
@@ -133,6 +132,8 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         Timers<M> timers;
         Map<Class<?>, AdapterRef<?, M>> adapters;
         Throwable escalation;
+        /** Why the actor is stopping, if it is because of a failure; its supervisor is told. */
+        Throwable stopFailure;
     }
 
     ActorCell(ActorSystem system, ActorCell<?> parent, String name, long uid, Dispatcher dispatcher,
@@ -567,7 +568,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                 kids.remove(terminated.child().name, terminated.child());
             }
             if (state != STOPPED && actor instanceof ChildSupervision hooks) {
-                hooks.childTerminated(terminated.child(), terminated.failed());
+                hooks.childTerminated(terminated.child(), terminated.failure());
             }
             finishAfterChildrenIfDone();
         }
@@ -599,14 +600,15 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         afterChildren = THEN_NOTHING;
         Throwable cause = extras().escalation;
         extras.escalation = null;
-        if (observed()) {
-            event(new RuntimeEvent.Escalated(address(), cause.getClass().getName(), messageOf(cause), Instant.now()));
-        }
         if (supervised) {
+            if (observed()) {
+                event(new RuntimeEvent.Escalated(address(), cause.getClass().getName(), messageOf(cause),
+                        Instant.now()));
+            }
             parent.sendSystem(new SystemMessage.ChildFailed(this, cause));
         } else {
             system.markFailed(path(), cause);
-            stoppedByFailure = true;
+            extras().stopFailure = cause;
             finishStop();
         }
     }
@@ -648,7 +650,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             if (supervised) {
                 escalate(error);
             } else {
-                stoppedByFailure = true;
+                extras().stopFailure = error;
                 beginStop();
             }
             return;
@@ -656,9 +658,14 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         if (observed()) {
             event(new RuntimeEvent.ActorStarted(address(), Instant.now()));
         }
-        if (supervised) {
-            parent.sendSystem(new SystemMessage.ChildStarted(this));
+        if (supervised && !supervisor) {
+            reportStarted(); // a nested supervisor reports once its own children are up
         }
+    }
+
+    /** Tells the supervising parent this child is up (OTP: {@code start_link} returned). */
+    void reportStarted() {
+        parent.sendSystem(new SystemMessage.ChildStarted(this));
     }
 
     private void signal(Signal signal) {
@@ -700,7 +707,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                 }
             }
             case STOP -> {
-                stoppedByFailure = true;
+                extras().stopFailure = error;
                 beginStop();
             }
         }
@@ -726,12 +733,18 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             }
         } catch (Throwable error) {
             actor = null;
+            FailureAction action = supervised ? FailureAction.ESCALATE : FailureAction.STOP;
             if (observed()) {
                 event(new RuntimeEvent.ActorFailed(address(), error.getClass().getName(), messageOf(error),
-                        FailureAction.STOP, Instant.now()));
+                        action, Instant.now()));
             }
-            LOG.error("Actor {} could not be restarted: its factory failed; it stops", path(), error);
-            finishStop();
+            system.failureLog().warn(path() + " (factory on restart)", error, action);
+            if (supervised) {
+                escalate(error); // the supervisor retries within its intensity
+            } else {
+                extras().stopFailure = error;
+                finishStop();
+            }
             return;
         }
         actor = fresh;
@@ -778,12 +791,12 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         retired = true; // from here on late counts go straight to the system totals
         system.retire(this);
         // The parent first, so a parent that also watches has freed the name when it hears Terminated.
+        Extras<M> x = extras;
         if (parent != null) {
-            parent.sendSystem(new SystemMessage.ChildTerminated(this, stoppedByFailure));
+            parent.sendSystem(new SystemMessage.ChildTerminated(this, x == null ? null : x.stopFailure));
         } else {
             system.guardianStopped();
         }
-        Extras<M> x = extras;
         if (x != null && x.watchers != null) {
             for (ActorCell<?> watcher : x.watchers) {
                 watcher.sendSystem(new SystemMessage.WatchedTerminated(this));

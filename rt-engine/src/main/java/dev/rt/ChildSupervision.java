@@ -10,7 +10,11 @@ interface ChildSupervision {
 
     void childFailed(ActorCell<?> child, Throwable cause);
 
-    void childTerminated(ActorCell<?> child, boolean failed);
+    /**
+     * @param child the child that stopped
+     * @param failure why it stopped, or {@code null} for a normal stop
+     */
+    void childTerminated(ActorCell<?> child, Throwable failure);
 
     void childStopTimedOut(ActorCell<?> child);
 

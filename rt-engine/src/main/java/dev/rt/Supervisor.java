@@ -136,6 +136,9 @@ public final class Supervisor {
         } else if (next.state() == SupervisorSnapshot.State.FAILED && !started.isDone()) {
             started.completeExceptionally(new ActorStoppedException("supervisor " + path
                     + " gave up before all its children started"));
+        } else if (next.state() == SupervisorSnapshot.State.STOPPED && !started.isDone()) {
+            started.completeExceptionally(new ActorStoppedException("supervisor " + path
+                    + " stopped before all its children started"));
         }
     }
 

@@ -45,6 +45,7 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
         boolean removing;
         ActorRef<Object> startReply;
         ActorRef<Object> removeReply;
+        Cancellable removalTimer;
 
         Entry(ChildSpec spec) {
             this.spec = spec;
@@ -65,6 +66,7 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
     private long lastFailureNanos;
     private boolean hasFailed;
     private long backoffToken;
+    private boolean reportedStarted;
     private Deque<Entry> stopOrder;
     private Entry stopping;
     private Cancellable stopTimer;
@@ -105,6 +107,9 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
         if (state != State.FAILED) {
             state = State.STOPPED;
         }
+        for (Entry entry : entries) {
+            cancelRemovalTimer(entry);
+        }
         publish();
         if (state != State.FAILED) {
             system.unregisterSupervisor(handle, self); // a failed supervisor stays visible to health checks
@@ -120,6 +125,10 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
             if (entry == null) {
                 if (state == State.STARTING || state == State.RESTARTING) {
                     state = State.RUNNING;
+                }
+                if (!reportedStarted && self.isSupervised()) {
+                    reportedStarted = true;
+                    self.reportStarted();
                 }
                 break;
             }
@@ -181,14 +190,14 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
         if (system.observed()) {
             system.publish(new RuntimeEvent.ChildStarted(self.address(), child.address(), Instant.now()));
         }
+        if (awaiting == entry) {
+            awaiting = null;
+        }
+        startNext(); // publishes the snapshot before the caller of startChild hears back
         if (entry.startReply != null) {
             entry.startReply.tell(child);
             entry.startReply = null;
         }
-        if (awaiting == entry) {
-            awaiting = null;
-        }
-        startNext();
     }
 
     // ---------------------------------------------------------------- failures
@@ -202,7 +211,8 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
     }
 
     @Override
-    public void childTerminated(ActorCell<?> child, boolean failed) {
+    public void childTerminated(ActorCell<?> child, Throwable failure) {
+        boolean failed = failure != null;
         Entry entry = find(child);
         if (!isActive()) {
             if (entry != null) {
@@ -226,20 +236,33 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
         boolean restart = !entry.removing
                 && (type == RestartType.PERMANENT || (type == RestartType.TRANSIENT && failed));
         if (restart) {
-            failed(entry, new IllegalStateException(failed ? "child stopped after a failure"
-                    : "permanent child stopped"));
+            failed(entry, failed ? failure : new IllegalStateException("permanent child stopped"));
             return;
         }
+        cancelRemovalTimer(entry);
         entries.remove(entry);
         entry.state = State.STOPPED;
         stopped(child, false);
+        startNext(); // publishes the snapshot before the callers hear back
+        replyRemoved(entry);
+    }
+
+    private void replyRemoved(Entry entry) {
         if (entry.removeReply != null) {
             entry.removeReply.tell(entry.spec.name());
+            entry.removeReply = null;
         }
         if (entry.startReply != null) {
             entry.startReply.tell(new ActorStoppedException("child " + entry.spec.name() + " stopped while starting"));
+            entry.startReply = null;
         }
-        startNext();
+    }
+
+    private void cancelRemovalTimer(Entry entry) {
+        if (entry.removalTimer != null) {
+            entry.removalTimer.cancel();
+            entry.removalTimer = null;
+        }
     }
 
     private void failed(Entry entry, Throwable cause) {
@@ -389,13 +412,29 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
         if (entry.cell == null || entry.cell.isStopped()) {
             entries.remove(entry);
             entry.state = State.STOPPED;
-            if (entry.removeReply != null) {
-                entry.removeReply.tell(entry.spec.name());
-            }
+            publish();
+            replyRemoved(entry);
             return;
         }
         entry.state = State.STOPPED;
-        entry.cell.sendSystem(SystemMessage.STOP);
+        ActorCell<?> child = entry.cell;
+        child.sendSystem(SystemMessage.STOP);
+        ShutdownPolicy policy = entry.spec.shutdownPolicy();
+        if (policy.isImmediate()) {
+            forgetRemoved(entry, false);
+        } else {
+            entry.removalTimer = system.scheduler().schedule(
+                    () -> self.sendSystem(new SystemMessage.ChildStopTimeout(child)), policy.timeout().toNanos());
+        }
+    }
+
+    /** A removed child is forgotten without waiting any longer for it to stop. */
+    private void forgetRemoved(Entry entry, boolean forced) {
+        self.detachChild(entry.cell);
+        entries.remove(entry);
+        stopped(entry.cell, forced);
+        publish();
+        replyRemoved(entry);
     }
 
     // ---------------------------------------------------------------- stopping
@@ -450,6 +489,12 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
 
     @Override
     public void childStopTimedOut(ActorCell<?> child) {
+        Entry removed = find(child);
+        if (removed != null && removed.removing && isActive()) {
+            removed.removalTimer = null;
+            forgetRemoved(removed, true);
+            return;
+        }
         if (stopping == null || stopping.cell != child) {
             return;
         }

@@ -45,7 +45,7 @@ sealed interface SystemMessage {
     record WatchedTerminated(ActorCell<?> ref) implements SystemMessage {
     }
 
-    /** A child finished stopping; {@code failed} if it stopped because of a failure. */
-    record ChildTerminated(ActorCell<?> child, boolean failed) implements SystemMessage {
+    /** A child finished stopping; {@code failure} is why, or {@code null} for a normal stop. */
+    record ChildTerminated(ActorCell<?> child, Throwable failure) implements SystemMessage {
     }
 }
