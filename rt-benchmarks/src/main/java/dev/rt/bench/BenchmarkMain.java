@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   regex            run only benchmarks whose name matches (e.g. "PingPong|Ask")
  *   --quick          1 fork, 1 x 1 s warm-up, 2 x 1 s measurement: checks that everything runs
  *   --forks N        forks per benchmark (default 3)
- *   --latency-forks N  forks for AskBenchmark and PingPongBenchmark (default 6): their scores hinge on
+ *   --latency-forks N  forks for AskBenchmark and PingPongBenchmark (default 5): their scores hinge on
  *                    cross-thread wake-up latency and thread placement, which shift between JVM launches
  *   --warmup N       warm-up iterations of 1 s (default 2)
  *   --iterations N   measurement iterations of 1 s (default 5)
@@ -32,7 +32,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   --out DIR        results directory (default rt-benchmarks/results, or ./results if that is absent)
  * </pre>
  *
- * The whole suite takes about 14 minutes on 2 cores with the defaults.
+ * The whole suite takes about 13 minutes on 2 cores with the defaults (run.sh adds about a minute for
+ * the envelope and memory mains).
  */
 public final class BenchmarkMain {
 
@@ -126,7 +127,7 @@ public final class BenchmarkMain {
     static final class Settings {
         String regex = ALL;
         int forks = 3;
-        int latencyForks = 6;
+        int latencyForks = 5;
         int warmup = 2;
         int iterations = 5;
         String[] runtimes;
