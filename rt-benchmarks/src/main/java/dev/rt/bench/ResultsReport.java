@@ -1,0 +1,236 @@
+package dev.rt.bench;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * Turns JMH results into a markdown table: one row per benchmark (and percentile for ask), one column
+ * per runtime with the median over all measurement iterations of all forks, and how many times better rt
+ * is than each Pekko variant. Targets are checked against the better of the two Pekko variants.
+ */
+final class ResultsReport {
+
+    private static final String[] RUNTIMES = {BenchRuntime.RT, BenchRuntime.PEKKO, BenchRuntime.PEKKO_DEFAULT};
+
+    /** How a row's target is judged. */
+    private enum TargetKind { NONE, RT_AT_MOST, RATIO_AT_LEAST }
+
+    /**
+     * @param benchmark class and method, e.g. {@code TellBenchmark.tell1Producer}
+     * @param percentile the percentile to show for sampled benchmarks, 50 otherwise (the median)
+     * @param scale multiplies the JMH score into the shown unit
+     */
+    private record Row(String benchmark, String label, String unit, double percentile, double scale,
+                       TargetKind target, double bound) {
+        String targetText() {
+            return switch (target) {
+                case NONE -> "";
+                case RT_AT_MOST -> "rt ≤ " + fmt(bound) + " " + unit;
+                case RATIO_AT_LEAST -> "≥ " + fmt(bound) + "× Pekko";
+            };
+        }
+    }
+
+    private static final List<Row> ROWS = List.of(
+            new Row("TellBenchmark.tell1Producer", "tell, 1 producer (producer-side)", "ns/msg", 50, 1,
+                    TargetKind.RT_AT_MOST, 40),
+            new Row("TellBenchmark.tell2Producers", "tell, 2 producers (producer-side, per thread)", "ns/msg", 50,
+                    1, TargetKind.NONE, 0),
+            new Row("FanInBenchmark.fanIn1Producer", "fan-in, 1 producer", "msgs/s", 50, 1,
+                    TargetKind.RATIO_AT_LEAST, 3),
+            new Row("FanInBenchmark.fanIn2Producers", "fan-in, 2 producers", "msgs/s", 50, 1,
+                    TargetKind.RATIO_AT_LEAST, 3),
+            new Row("FanInBenchmark.fanIn4Producers", "fan-in, 4 producers", "msgs/s", 50, 1,
+                    TargetKind.RATIO_AT_LEAST, 3),
+            new Row("PingPongBenchmark.pingPong", "ping-pong", "round trips/s", 50, 1,
+                    TargetKind.RATIO_AT_LEAST, 2),
+            new Row("ForkJoinBenchmark.forkJoin", "fork-join, 1,000 actors", "msgs/s", 50, 1,
+                    TargetKind.RATIO_AT_LEAST, 1.5),
+            new Row("AskBenchmark.ask", "ask round trip p50", "µs", 50, 1, TargetKind.RATIO_AT_LEAST, 4),
+            new Row("AskBenchmark.ask", "ask round trip p95", "µs", 95, 1, TargetKind.NONE, 0),
+            new Row("AskBenchmark.ask", "ask round trip p99", "µs", 99, 1, TargetKind.NONE, 0),
+            new Row("SpawnBenchmark.spawn", "spawn (until started)", "ns/actor", 50, 1,
+                    TargetKind.RATIO_AT_LEAST, 3),
+            new Row("RestartBenchmark.restart", "restarts of an always-failing actor", "restarts/s", 50, 1,
+                    TargetKind.RATIO_AT_LEAST, 2));
+
+    private ResultsReport() {
+    }
+
+    static String markdown(Collection<RunResult> results, String settings) {
+        // benchmark (class.method) -> runtime -> result
+        Map<String, Map<String, RunResult>> byBenchmark = new LinkedHashMap<>();
+        BenchmarkParams anyParams = null;
+        for (RunResult result : results) {
+            BenchmarkParams params = result.getParams();
+            anyParams = params;
+            String runtime = params.getParam("runtime");
+            byBenchmark.computeIfAbsent(shortName(params.getBenchmark()), k -> new LinkedHashMap<>())
+                    .put(runtime == null ? BenchRuntime.RT : runtime, result);
+        }
+
+        List<Row> rows = new ArrayList<>();
+        for (Row row : ROWS) {
+            if (byBenchmark.containsKey(row.benchmark())) {
+                rows.add(row);
+            }
+        }
+        for (Map.Entry<String, Map<String, RunResult>> entry : byBenchmark.entrySet()) {
+            boolean known = ROWS.stream().anyMatch(r -> r.benchmark().equals(entry.getKey()));
+            if (!known) {
+                RunResult any = entry.getValue().values().iterator().next();
+                rows.add(new Row(entry.getKey(), entry.getKey(), any.getPrimaryResult().getScoreUnit(), 50, 1,
+                        TargetKind.NONE, 0));
+            }
+        }
+
+        StringBuilder md = new StringBuilder();
+        md.append("# rt vs Apache Pekko typed: benchmark summary\n\n");
+        md.append("Generated ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .append(". ");
+        if (anyParams != null) {
+            md.append("JDK ").append(anyParams.getJdkVersion()).append(" (").append(anyParams.getVmName())
+                    .append(' ').append(anyParams.getVmVersion()).append("), ");
+        }
+        md.append(Runtime.getRuntime().availableProcessors()).append(" cores, Pekko ")
+                .append(org.apache.pekko.Version.current()).append(", JMH ")
+                .append(anyParams == null ? "?" : anyParams.getJmhVersion()).append(".\n");
+        md.append("Settings: ").append(settings).append(".\n\n");
+        md.append("- **rt**: `ActorSystem.builder(name).build()` defaults (work-stealing dispatcher, one thread "
+                + "per core).\n");
+        md.append("- **pekko**: Pekko typed, default dispatcher as `fork-join-executor` with parallelism-min = "
+                + "parallelism-max = cores.\n");
+        md.append("- **pekko-default**: Pekko typed with its stock configuration.\n");
+        md.append("- Logging off everywhere (slf4j-nop; Pekko `loglevel = OFF`, no dead-letter logging).\n");
+        md.append("- Values are medians over all measurement iterations of all forks (ask: percentiles over "
+                + "all samples). \"rt vs X\" is how many times better rt is (higher rate or lower time); the "
+                + "target is judged against the better Pekko variant.\n\n");
+
+        md.append("| Benchmark | Unit | rt | pekko | pekko-default | rt vs pekko | rt vs pekko-default | "
+                + "Target | Met |\n");
+        md.append("|---|---|--:|--:|--:|--:|--:|---|---|\n");
+        for (Row row : rows) {
+            Map<String, RunResult> byRuntime = byBenchmark.get(row.benchmark());
+            Double[] values = new Double[RUNTIMES.length];
+            boolean higherIsBetter = false;
+            for (int i = 0; i < RUNTIMES.length; i++) {
+                RunResult result = byRuntime.get(RUNTIMES[i]);
+                if (result != null) {
+                    values[i] = result.getPrimaryResult().getStatistics().getPercentile(row.percentile())
+                            * row.scale();
+                    higherIsBetter = result.getParams().getMode() == Mode.Throughput;
+                }
+            }
+            Double vsPekko = advantage(values[0], values[1], higherIsBetter);
+            Double vsDefault = advantage(values[0], values[2], higherIsBetter);
+            md.append("| ").append(row.label()).append(" | ").append(row.unit());
+            for (Double value : values) {
+                md.append(" | ").append(value == null ? "–" : fmt(value));
+            }
+            md.append(" | ").append(ratio(vsPekko)).append(" | ").append(ratio(vsDefault));
+            md.append(" | ").append(row.targetText()).append(" | ").append(verdict(row, values[0], vsPekko,
+                    vsDefault)).append(" |\n");
+        }
+        md.append('\n');
+        appendSpread(md, rows, byBenchmark);
+        return md.toString();
+    }
+
+    /**
+     * Lowest and highest iteration scores: several of these benchmarks are bimodal on a small machine
+     * (thread placement and wake-ups decide between two speeds), which a median alone hides.
+     */
+    private static void appendSpread(StringBuilder md, List<Row> rows, Map<String, Map<String, RunResult>> results) {
+        StringBuilder table = new StringBuilder();
+        for (Row row : rows) {
+            Map<String, RunResult> byRuntime = results.get(row.benchmark());
+            RunResult first = byRuntime.values().iterator().next();
+            if (first.getParams().getMode() == Mode.SampleTime) {
+                continue;
+            }
+            table.append("| ").append(row.label()).append(" | ").append(row.unit());
+            for (String runtime : RUNTIMES) {
+                RunResult result = byRuntime.get(runtime);
+                if (result == null) {
+                    table.append(" | –");
+                } else {
+                    var stats = result.getPrimaryResult().getStatistics();
+                    table.append(" | ").append(fmt(stats.getMin() * row.scale())).append(" – ")
+                            .append(fmt(stats.getMax() * row.scale())).append(" (n=").append(stats.getN())
+                            .append(')');
+                }
+            }
+            table.append(" |\n");
+        }
+        if (table.length() > 0) {
+            md.append("Spread: lowest – highest iteration score (n = iterations over all forks).\n\n");
+            md.append("| Benchmark | Unit | rt | pekko | pekko-default |\n|---|---|--:|--:|--:|\n");
+            md.append(table).append('\n');
+        }
+    }
+
+    private static String verdict(Row row, Double rt, Double vsPekko, Double vsDefault) {
+        switch (row.target()) {
+            case RT_AT_MOST -> {
+                return rt == null ? "" : rt <= row.bound() ? "yes" : "**no**";
+            }
+            case RATIO_AT_LEAST -> {
+                if (vsPekko == null && vsDefault == null) {
+                    return "";
+                }
+                double worst = Math.min(vsPekko == null ? Double.MAX_VALUE : vsPekko,
+                        vsDefault == null ? Double.MAX_VALUE : vsDefault);
+                return worst >= row.bound() ? "yes" : "**no**";
+            }
+            default -> {
+                return "";
+            }
+        }
+    }
+
+    /** @return how many times better rt is than the other, or null if either is missing */
+    private static Double advantage(Double rt, Double other, boolean higherIsBetter) {
+        if (rt == null || other == null || rt == 0 || other == 0) {
+            return null;
+        }
+        return higherIsBetter ? rt / other : other / rt;
+    }
+
+    private static String ratio(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.2f×", value);
+    }
+
+    private static String shortName(String benchmark) {
+        String[] parts = benchmark.split("\\.");
+        return parts.length < 2 ? benchmark : parts[parts.length - 2] + "." + parts[parts.length - 1];
+    }
+
+    static String fmt(double value) {
+        double abs = Math.abs(value);
+        if (abs >= 1e9) {
+            return String.format(Locale.ROOT, "%.2f G", value / 1e9);
+        }
+        if (abs >= 1e6) {
+            return String.format(Locale.ROOT, "%.2f M", value / 1e6);
+        }
+        if (abs >= 1e4) {
+            return String.format(Locale.ROOT, "%.1f k", value / 1e3);
+        }
+        if (abs >= 100 || value == Math.rint(value)) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (abs >= 10) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}
