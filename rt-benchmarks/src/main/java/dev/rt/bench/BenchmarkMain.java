@@ -23,8 +23,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks.jar [options] [regex]
  *   regex            run only benchmarks whose name matches (e.g. "PingPong|Ask")
  *   --quick          1 fork, 1 x 1 s warm-up, 2 x 1 s measurement: checks that everything runs
- *   --forks N        forks per benchmark (default 3)
- *   --latency-forks N  forks for AskBenchmark and PingPongBenchmark (default 5): their scores hinge on
+ *   --forks N        rounds per benchmark, one fork each, runtimes alternating (default 3)
+ *   --latency-forks N  rounds for AskBenchmark and PingPongBenchmark (default 5): their scores hinge on
  *                    cross-thread wake-up latency and thread placement, which shift between JVM launches
  *   --warmup N       warm-up iterations of 1 s (default 2)
  *   --iterations N   measurement iterations of 1 s (default 5)
@@ -47,21 +47,32 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.parse(args);
         Files.createDirectories(settings.out);
-        Path mainJson = settings.out.resolve("latest-main.json.tmp");
-        Path latencyJson = settings.out.resolve("latest-latency.json.tmp");
-        Files.deleteIfExists(mainJson);
-        Files.deleteIfExists(latencyJson);
 
         List<RunResult> results = new ArrayList<>();
-        // Everything but the latency-bound benchmarks, then those alone (exclude every other name) with
-        // their own fork count.
-        results.addAll(run(settings, settings.forks, LATENCY_BOUND, mainJson));
-        results.addAll(run(settings, settings.latencyForks, "^(?!.*(" + LATENCY_BOUND + "))", latencyJson));
+        List<Path> roundFiles = new ArrayList<>();
+        // Rounds of one fork each, so the runtimes alternate (rt, pekko, pekko-default, rt, ...) and a
+        // machine that drifts between JVM launches affects all of them alike. The latency-bound
+        // benchmarks take part in more rounds.
+        int rounds = Math.max(settings.forks, settings.latencyForks);
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf("%n=== round %d of %d ===%n", round, rounds);
+            if (round <= settings.forks) {
+                Path file = settings.out.resolve("round-" + round + "-main.json.tmp");
+                roundFiles.add(file);
+                results.addAll(run(settings, 1, LATENCY_BOUND, file));
+            }
+            if (round <= settings.latencyForks) {
+                Path file = settings.out.resolve("round-" + round + "-latency.json.tmp");
+                roundFiles.add(file);
+                results.addAll(run(settings, 1, "^(?!.*(" + LATENCY_BOUND + "))", file));
+            }
+        }
 
         Path json = settings.out.resolve("latest.json");
-        Files.writeString(json, mergeJsonArrays(mainJson, latencyJson));
-        Files.deleteIfExists(mainJson);
-        Files.deleteIfExists(latencyJson);
+        Files.writeString(json, mergeJsonArrays(roundFiles.toArray(Path[]::new)));
+        for (Path file : roundFiles) {
+            Files.deleteIfExists(file);
+        }
 
         String markdown = ResultsReport.markdown(results, settings.describe());
         Path md = settings.out.resolve("latest.md");

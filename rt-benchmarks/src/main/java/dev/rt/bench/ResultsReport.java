@@ -5,12 +5,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.ListStatistics;
+import org.openjdk.jmh.util.MultisetStatistics;
+import org.openjdk.jmh.util.Statistics;
 
 /**
  * Turns JMH results into a markdown table: one row per benchmark (and percentile for ask), one column
@@ -67,15 +73,16 @@ final class ResultsReport {
     }
 
     static String markdown(Collection<RunResult> results, String settings) {
-        // benchmark (class.method) -> runtime -> result
-        Map<String, Map<String, RunResult>> byBenchmark = new LinkedHashMap<>();
+        // benchmark (class.method) -> runtime -> the results of every round (one fork each)
+        Map<String, Map<String, List<RunResult>>> byBenchmark = new LinkedHashMap<>();
         BenchmarkParams anyParams = null;
         for (RunResult result : results) {
             BenchmarkParams params = result.getParams();
             anyParams = params;
             String runtime = params.getParam("runtime");
             byBenchmark.computeIfAbsent(shortName(params.getBenchmark()), k -> new LinkedHashMap<>())
-                    .put(runtime == null ? BenchRuntime.RT : runtime, result);
+                    .computeIfAbsent(runtime == null ? BenchRuntime.RT : runtime, k -> new ArrayList<>())
+                    .add(result);
         }
 
         List<Row> rows = new ArrayList<>();
@@ -84,10 +91,10 @@ final class ResultsReport {
                 rows.add(row);
             }
         }
-        for (Map.Entry<String, Map<String, RunResult>> entry : byBenchmark.entrySet()) {
+        for (Map.Entry<String, Map<String, List<RunResult>>> entry : byBenchmark.entrySet()) {
             boolean known = ROWS.stream().anyMatch(r -> r.benchmark().equals(entry.getKey()));
             if (!known) {
-                RunResult any = entry.getValue().values().iterator().next();
+                RunResult any = entry.getValue().values().iterator().next().get(0);
                 rows.add(new Row(entry.getKey(), entry.getKey(), any.getPrimaryResult().getScoreUnit(), 50, 1,
                         TargetKind.NONE, 0));
             }
@@ -111,23 +118,23 @@ final class ResultsReport {
                 + "parallelism-max = cores.\n");
         md.append("- **pekko-default**: Pekko typed with its stock configuration.\n");
         md.append("- Logging off everywhere (slf4j-nop; Pekko `loglevel = OFF`, no dead-letter logging).\n");
-        md.append("- Values are medians over all measurement iterations of all forks (ask: percentiles over "
-                + "all samples). \"rt vs X\" is how many times better rt is (higher rate or lower time); the "
+        md.append("- Runs in rounds: each round is one fork of every benchmark for every runtime, so the "
+                + "runtimes alternate and drift of the machine hits both. Values are medians over all "
+                + "measurement iterations of all rounds (ask: percentiles over all samples). \"rt vs X\" is how many times better rt is (higher rate or lower time); the "
                 + "target is judged against the better Pekko variant.\n\n");
 
         md.append("| Benchmark | Unit | rt | pekko | pekko-default | rt vs pekko | rt vs pekko-default | "
                 + "Target | Met |\n");
         md.append("|---|---|--:|--:|--:|--:|--:|---|---|\n");
         for (Row row : rows) {
-            Map<String, RunResult> byRuntime = byBenchmark.get(row.benchmark());
+            Map<String, List<RunResult>> byRuntime = byBenchmark.get(row.benchmark());
             Double[] values = new Double[RUNTIMES.length];
             boolean higherIsBetter = false;
             for (int i = 0; i < RUNTIMES.length; i++) {
-                RunResult result = byRuntime.get(RUNTIMES[i]);
-                if (result != null) {
-                    values[i] = result.getPrimaryResult().getStatistics().getPercentile(row.percentile())
-                            * row.scale();
-                    higherIsBetter = result.getParams().getMode() == Mode.Throughput;
+                List<RunResult> rounds = byRuntime.get(RUNTIMES[i]);
+                if (rounds != null) {
+                    values[i] = merged(rounds).getPercentile(row.percentile()) * row.scale();
+                    higherIsBetter = rounds.get(0).getParams().getMode() == Mode.Throughput;
                 }
             }
             Double vsPekko = advantage(values[0], values[1], higherIsBetter);
@@ -149,21 +156,22 @@ final class ResultsReport {
      * Lowest and highest iteration scores: several of these benchmarks are bimodal on a small machine
      * (thread placement and wake-ups decide between two speeds), which a median alone hides.
      */
-    private static void appendSpread(StringBuilder md, List<Row> rows, Map<String, Map<String, RunResult>> results) {
+    private static void appendSpread(StringBuilder md, List<Row> rows,
+                                     Map<String, Map<String, List<RunResult>>> results) {
         StringBuilder table = new StringBuilder();
         for (Row row : rows) {
-            Map<String, RunResult> byRuntime = results.get(row.benchmark());
-            RunResult first = byRuntime.values().iterator().next();
+            Map<String, List<RunResult>> byRuntime = results.get(row.benchmark());
+            RunResult first = byRuntime.values().iterator().next().get(0);
             if (first.getParams().getMode() == Mode.SampleTime) {
                 continue;
             }
             table.append("| ").append(row.label()).append(" | ").append(row.unit());
             for (String runtime : RUNTIMES) {
-                RunResult result = byRuntime.get(runtime);
-                if (result == null) {
+                List<RunResult> rounds = byRuntime.get(runtime);
+                if (rounds == null) {
                     table.append(" | –");
                 } else {
-                    var stats = result.getPrimaryResult().getStatistics();
+                    Statistics stats = merged(rounds);
                     table.append(" | ").append(fmt(stats.getMin() * row.scale())).append(" – ")
                             .append(fmt(stats.getMax() * row.scale())).append(" (n=").append(stats.getN())
                             .append(')');
@@ -172,7 +180,7 @@ final class ResultsReport {
             table.append(" |\n");
         }
         if (table.length() > 0) {
-            md.append("Spread: lowest – highest iteration score (n = iterations over all forks).\n\n");
+            md.append("Spread: lowest – highest iteration score (n = iterations over all rounds).\n\n");
             md.append("| Benchmark | Unit | rt | pekko | pekko-default |\n|---|---|--:|--:|--:|\n");
             md.append(table).append('\n');
         }
@@ -212,6 +220,33 @@ final class ResultsReport {
     private static String shortName(String benchmark) {
         String[] parts = benchmark.split("\\.");
         return parts.length < 2 ? benchmark : parts[parts.length - 2] + "." + parts[parts.length - 1];
+    }
+
+    /**
+     * All rounds of one benchmark and runtime as one distribution: every sample for sampled
+     * latencies, every measurement iteration's score otherwise.
+     */
+    static Statistics merged(List<RunResult> rounds) {
+        if (rounds.get(0).getParams().getMode() == Mode.SampleTime) {
+            MultisetStatistics samples = new MultisetStatistics();
+            for (RunResult round : rounds) {
+                Iterator<Map.Entry<Double, Long>> raw = round.getPrimaryResult().getStatistics().getRawData();
+                while (raw.hasNext()) {
+                    Map.Entry<Double, Long> entry = raw.next();
+                    samples.addValue(entry.getKey(), entry.getValue());
+                }
+            }
+            return samples;
+        }
+        ListStatistics scores = new ListStatistics();
+        for (RunResult round : rounds) {
+            for (BenchmarkResult fork : round.getBenchmarkResults()) {
+                for (IterationResult iteration : fork.getIterationResults()) {
+                    scores.addValue(iteration.getPrimaryResult().getScore());
+                }
+            }
+        }
+        return scores;
     }
 
     static String fmt(double value) {
