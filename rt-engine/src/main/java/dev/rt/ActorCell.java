@@ -112,6 +112,8 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     private Actor<M> actor;
     private Extras<M> extras;
     private ActorRef<?> currentSender;
+    /** The last message class seen that does not implement {@link Message}; see {@link #declaresMetadata}. */
+    private Class<?> plainType;
     private boolean mdcSet;
     private byte afterChildren;
 
@@ -134,6 +136,16 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         Throwable escalation;
         /** Why the actor is stopping, if it is because of a failure; its supervisor is told. */
         Throwable stopFailure;
+        /** An at-least-once message whose handler failed: handled again before anything else. */
+        Redelivery redelivery;
+        /** Ids of exactly-once messages seen recently, oldest first. */
+        Map<Object, Boolean> seenIds;
+        /** Redelivery attempts so far; volatile for readers of the stats, written by the actor thread only. */
+        volatile long redelivered;
+    }
+
+    /** A failed at-least-once message waiting to be handled again. */
+    private record Redelivery(Object message, ActorRef<?> sender, DeliveryGuarantee guarantee, int attempt) {
     }
 
     ActorCell(ActorSystem system, ActorCell<?> parent, String name, long uid, Dispatcher dispatcher,
@@ -180,6 +192,15 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         }
         long deadline = System.nanoTime() + timeToLive.toNanos();
         send(new Envelope.Expiring(message, sender, deadline), message, sender, true);
+    }
+
+    @Override
+    public void tell(M message, ActorRef<?> sender, DeliveryGuarantee guarantee) {
+        if (message == null) {
+            throw new NullPointerException("message must not be null (to " + path() + ")");
+        }
+        Objects.requireNonNull(guarantee, "guarantee");
+        send(new Envelope.Guaranteed(message, sender, guarantee), message, sender, true);
     }
 
     @Override
@@ -248,6 +269,20 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
 
     private void onMailboxFull(Object item, Object message, ActorRef<?> sender, boolean throwIfFull) {
         MailboxConfig config = mailbox.config();
+        if (guaranteeOf(item, message) != DeliveryGuarantee.AT_MOST_ONCE) {
+            // At-least-once messages are never dropped for room: the sender waits, or learns it failed.
+            if (waitForRoom(item, config.blockTimeout())) {
+                scheduleIfIdle();
+                return;
+            }
+            DROPPED.getAndAdd(this, 1L);
+            refuse(message, sender, DeadLetterReason.MAILBOX_FULL, "mailbox full for an at-least-once message");
+            if (throwIfFull) {
+                throw new MailboxFullException("mailbox of " + path() + " stayed full for " + config.blockTimeout()
+                        + " while an at-least-once message waited; it was dead-lettered");
+            }
+            return;
+        }
         switch (config.backpressure()) {
             case DROP_OLDEST -> {
                 if (evictAndRetry(item)) {
@@ -388,6 +423,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
 
     @Override
     public void run() {
+        boolean fullBatch = false;
         try {
             if (lifecycle == CREATED) {
                 start(); // a new cell starts before anything else, without a system message
@@ -395,7 +431,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             processSystemLane();
             int state = lifecycle;
             if (state == RUNNING) {
-                processMessages();
+                fullBatch = processMessages();
             } else if (state == STOPPED) {
                 drainToDeadLetters();
             }
@@ -404,9 +440,14 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                 MDC.remove(MDC_KEY);
                 mdcSet = false;
             }
-            status = IDLE;
-            if (hasPendingWork() && status == IDLE && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
+            if (fullBatch && lifecycle == RUNNING) {
+                // More is waiting: stay scheduled and go behind the others, with no idle dip for senders to race.
                 resubmit();
+            } else {
+                status = IDLE;
+                if (hasPendingWork() && status == IDLE && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
+                    resubmit();
+                }
             }
         }
     }
@@ -420,66 +461,150 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         return state == CREATED || ((state == RUNNING || state == STOPPED) && !mailbox.isEmpty());
     }
 
-    private void processMessages() {
-        long depth = mailbox.depth();
-        if (depth > highWater) {
-            HIGH_WATER.setOpaque(this, depth);
-        }
+    /**
+     * Handles up to {@code throughput} messages. Counters are published once per batch: a write per message
+     * would share a cache line with {@code status}, which every sender reads.
+     *
+     * @return whether the batch was full (more may be waiting)
+     */
+    private boolean processMessages() {
         int limit = dispatcher.throughput();
-        for (int handled = 0; handled < limit; handled++) {
-            Object item = mailbox.poll();
-            if (item == null) {
-                return;
-            }
-            handle(item);
-            if (lifecycle != RUNNING) {
-                return;
-            }
-            ConcurrentLinkedQueue<SystemMessage> lane = systemLane;
-            if (lane != null && !lane.isEmpty()) {
-                processSystemLane();
-                if (lifecycle != RUNNING) {
-                    return;
+        int handled = 0;
+        int deliveredNow = 0;
+        boolean full = false;
+        try {
+            while (true) {
+                if (handled == limit) {
+                    full = true;
+                    return true;
                 }
+                Extras<M> x = extras;
+                if (x != null && x.redelivery != null) {
+                    Redelivery again = x.redelivery;
+                    x.redelivery = null;
+                    x.redelivered++;
+                    if (invokeReliably(again.message, again.sender, again.guarantee, again.attempt)) {
+                        deliveredNow++;
+                    }
+                } else {
+                    Object item = mailbox.poll();
+                    if (item == null) {
+                        return false;
+                    }
+                    if (handle(item)) {
+                        deliveredNow++;
+                    }
+                }
+                handled++;
+                if (lifecycle != RUNNING) {
+                    return false;
+                }
+                ConcurrentLinkedQueue<SystemMessage> lane = systemLane;
+                if (lane != null && !lane.isEmpty()) {
+                    processSystemLane();
+                    if (lifecycle != RUNNING) {
+                        return false;
+                    }
+                }
+            }
+        } finally {
+            if (deliveredNow > 0) {
+                DELIVERED.setOpaque(this, delivered + deliveredNow);
+            }
+            // What this batch found queued; after a full batch also what is still waiting.
+            long depth = full ? handled + mailbox.depth() : handled;
+            if (depth > highWater) {
+                HIGH_WATER.setOpaque(this, depth);
             }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private void handle(Object item) {
-        Object message = item;
-        ActorRef<?> sender = null;
-        long enqueuedNanos = 0;
+    /**
+     * Handles one queued item. Plain messages take the shortest path; envelopes and messages that
+     * declare metadata branch off, so the common case stays small enough to inline.
+     *
+     * @return whether the message was handled normally
+     */
+    private boolean handle(Object item) {
         if (item instanceof Envelope envelope) {
-            sender = envelope.sender;
-            message = envelope.message;
-            if (envelope.getClass() != Envelope.class) {
-                if (envelope instanceof Envelope.Expiring expiring) {
-                    if (System.nanoTime() - expiring.deadlineNanos > 0) {
-                        deadLetter(message, sender, DeadLetterReason.EXPIRED, "time to live ran out in the mailbox");
-                        return;
-                    }
-                } else if (envelope instanceof Envelope.Timer tick) {
-                    if (extras == null || extras.timers == null || !extras.timers.accept(tick)) {
-                        DISCARDED.setOpaque(this, discarded + 1);
-                        return;
-                    }
-                } else if (envelope instanceof Envelope.Sampled sampled) {
-                    enqueuedNanos = sampled.enqueuedNanos;
-                } else if (envelope instanceof Envelope.Adapted adapted) {
-                    currentSender = sender;
-                    try {
-                        message = adapted.adapter.adapt(message);
-                    } catch (Throwable error) {
-                        // The raw message is not an M: dead-letter it, but give onFailure no message.
-                        deadLetter(adapted.message, sender, DeadLetterReason.FAILED, error.toString());
-                        currentSender = null;
-                        fail(error, null);
-                        return;
-                    }
+            return handleEnvelope(envelope);
+        }
+        return declaresMetadata(item) ? handleDeclared(item, null, 0) : invoke(item, null, 0);
+    }
+
+    /**
+     * Whether a message implements {@link Message}. A negative {@code instanceof} against an interface
+     * cost ~20 ns per message here (measured on ping-pong), so the last plain class seen is remembered and
+     * the check runs only when the type changes.
+     */
+    private boolean declaresMetadata(Object message) {
+        Class<?> type = message.getClass();
+        if (type == plainType) {
+            return false;
+        }
+        if (message instanceof Message) {
+            return true;
+        }
+        plainType = type;
+        return false;
+    }
+
+    private boolean handleEnvelope(Envelope envelope) {
+        ActorRef<?> sender = envelope.sender;
+        Object message = envelope.message;
+        long enqueuedNanos = 0;
+        if (envelope.getClass() != Envelope.class) {
+            if (envelope instanceof Envelope.Expiring expiring) {
+                if (System.nanoTime() - expiring.deadlineNanos > 0) {
+                    deadLetter(message, sender, DeadLetterReason.EXPIRED, "time to live ran out in the mailbox");
+                    return false;
+                }
+            } else if (envelope instanceof Envelope.Timer tick) {
+                if (extras == null || extras.timers == null || !extras.timers.accept(tick)) {
+                    DISCARDED.setOpaque(this, discarded + 1);
+                    return false;
+                }
+            } else if (envelope instanceof Envelope.Sampled sampled) {
+                enqueuedNanos = sampled.enqueuedNanos;
+            } else if (envelope instanceof Envelope.Guaranteed guaranteed) {
+                return handleWith(message, sender, guaranteed.guarantee);
+            } else if (envelope instanceof Envelope.Adapted adapted) {
+                currentSender = sender;
+                try {
+                    message = adapted.adapter.adapt(message);
+                } catch (Throwable error) {
+                    // The raw message is not an M: dead-letter it, but give onFailure no message.
+                    deadLetter(adapted.message, sender, DeadLetterReason.FAILED, error.toString());
+                    currentSender = null;
+                    fail(error, null, null);
+                    return false;
                 }
             }
         }
+        return declaresMetadata(message) ? handleDeclared(message, sender, enqueuedNanos)
+                : invoke(message, sender, enqueuedNanos);
+    }
+
+    /** A message whose type may declare a delivery guarantee. */
+    private boolean handleDeclared(Object message, ActorRef<?> sender, long enqueuedNanos) {
+        DeliveryGuarantee guarantee = MessageMetadata.of(message.getClass()).guarantee();
+        return guarantee == DeliveryGuarantee.AT_MOST_ONCE ? invoke(message, sender, enqueuedNanos)
+                : handleWith(message, sender, guarantee);
+    }
+
+    private boolean handleWith(Object message, ActorRef<?> sender, DeliveryGuarantee guarantee) {
+        if (guarantee == DeliveryGuarantee.AT_MOST_ONCE) {
+            return invoke(message, sender, 0);
+        }
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && isDuplicate(message, sender)) {
+            return false;
+        }
+        return invokeReliably(message, sender, guarantee, 1);
+    }
+
+    /** Runs the handler of an at-most-once message: a failure dead-letters it. */
+    @SuppressWarnings("unchecked")
+    private boolean invoke(Object message, ActorRef<?> sender, long enqueuedNanos) {
         currentSender = sender;
         try {
             if (enqueuedNanos == 0) {
@@ -489,12 +614,72 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                 actor.onMessage((M) message, this);
                 system.sampled(address(), start - enqueuedNanos, System.nanoTime() - start);
             }
-            DELIVERED.setOpaque(this, delivered + 1);
+            return true;
         } catch (Throwable error) {
             fail(error, message);
+            return false;
         } finally {
             currentSender = null;
         }
+    }
+
+    /** Runs the handler of an at-least-once message: a failure keeps it for redelivery while attempts last. */
+    @SuppressWarnings("unchecked")
+    private boolean invokeReliably(Object message, ActorRef<?> sender, DeliveryGuarantee guarantee, int attempt) {
+        currentSender = sender;
+        try {
+            actor.onMessage((M) message, this);
+            return true;
+        } catch (Throwable error) {
+            failReliably(error, message, sender, guarantee, attempt);
+            return false;
+        } finally {
+            currentSender = null;
+        }
+    }
+
+    private void failReliably(Throwable error, Object message, ActorRef<?> sender, DeliveryGuarantee guarantee,
+                              int attempt) {
+        if (attempt < system.maxDeliveryAttempts()) {
+            extras().redelivery = new Redelivery(message, sender, guarantee, attempt + 1);
+        } else {
+            deadLetter(message, sender, DeadLetterReason.FAILED,
+                    error + " (failed " + attempt + " of " + system.maxDeliveryAttempts() + " attempts)");
+        }
+        fail(error, null, message);
+    }
+
+    /** Exactly-once: a message whose id was seen within the window is a duplicate, dead-lettered and counted. */
+    private boolean isDuplicate(Object message, ActorRef<?> sender) {
+        Object id = message instanceof Message typed ? typed.deduplicationId() : null;
+        if (id == null) {
+            return false;
+        }
+        Extras<M> x = extras();
+        if (x.seenIds == null) {
+            int window = system.deduplicationWindow();
+            x.seenIds = new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Object, Boolean> eldest) {
+                    return size() > window;
+                }
+            };
+        }
+        if (x.seenIds.putIfAbsent(id, Boolean.TRUE) == null) {
+            return false;
+        }
+        deadLetter(message, sender, DeadLetterReason.DUPLICATE, "exactly-once message id " + id + " already handled");
+        return true;
+    }
+
+    private static DeliveryGuarantee guaranteeOf(Object item, Object message) {
+        if (item instanceof Envelope.Guaranteed guaranteed) {
+            return guaranteed.guarantee;
+        }
+        return message instanceof Message typed ? MessageMetadata.of(typed.getClass()).guarantee()
+                : DeliveryGuarantee.AT_MOST_ONCE;
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -676,15 +861,23 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void fail(Throwable error, Object message) {
-        FAILED.setOpaque(this, failed + 1);
         if (message != null) {
             deadLetter(message, currentSender, DeadLetterReason.FAILED, error.toString());
         }
+        fail(error, null, message);
+    }
+
+    /**
+     * @param deadLettered ignored here; the caller dead-lettered or kept the message
+     * @param typedMessage what {@code onFailure} sees
+     */
+    @SuppressWarnings("unchecked")
+    private void fail(Throwable error, Object deadLettered, Object typedMessage) {
+        FAILED.setOpaque(this, failed + 1);
         FailureAction action;
         try {
-            action = actor.onFailure(error, (M) message);
+            action = actor.onFailure(error, (M) typedMessage);
         } catch (Throwable decisionError) {
             action = FailureAction.STOP;
         }
@@ -818,6 +1011,12 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     }
 
     private void drainToDeadLetters() {
+        if (extras != null && extras.redelivery != null) {
+            Redelivery pending = extras.redelivery;
+            extras.redelivery = null;
+            deadLetter(pending.message, pending.sender, DeadLetterReason.STOPPED,
+                    "the actor stopped before redelivery attempt " + pending.attempt);
+        }
         Object item;
         while ((item = mailbox.poll()) != null) {
             deadLetterItem(item, DeadLetterReason.STOPPED, "the actor stopped before handling it");
@@ -1098,6 +1297,14 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         return lifecycle == STOPPED;
     }
 
+    long mailboxDepth() {
+        return mailbox.depth();
+    }
+
+    boolean isScheduled() {
+        return status != IDLE;
+    }
+
     boolean isSupervisor() {
         return supervisor;
     }
@@ -1139,6 +1346,11 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         return status == IDLE && mailbox.isEmpty() && (lane == null || lane.isEmpty());
     }
 
+    private long redeliveredSoFar() {
+        Extras<M> x = extras;
+        return x == null ? 0 : x.redelivered;
+    }
+
     DeliveryStats stats() {
         long refusedNow = (long) REFUSED.getOpaque(this);
         long discardedNow = (long) DISCARDED.getOpaque(this);
@@ -1148,7 +1360,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                 (long) FAILED.getOpaque(this),
                 (long) DEAD_LETTERED.getOpaque(this),
                 (long) DROPPED.getOpaque(this),
-                0,
+                redeliveredSoFar(),
                 mailbox.depth(),
                 (long) HIGH_WATER.getOpaque(this));
     }
