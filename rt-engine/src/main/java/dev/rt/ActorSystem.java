@@ -103,7 +103,10 @@ public final class ActorSystem implements AutoCloseable {
     private final LongAdder retiredDropped = new LongAdder();
     private final LongAdder askTimeouts = new LongAdder();
     private final NanoClock clock;
+    private final int maxDeliveryAttempts;
+    private final int deduplicationWindow;
     private final ConcurrentHashMap<String, Supervisor> supervisors = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Topic<?>> topics = new ConcurrentHashMap<>();
     private volatile String failure;
     private volatile int state = RUNNING;
     private volatile boolean dispatchersStopped;
@@ -112,6 +115,8 @@ public final class ActorSystem implements AutoCloseable {
         this.name = builder.name;
         this.listener = builder.listener;
         this.clock = builder.clock;
+        this.maxDeliveryAttempts = builder.maxDeliveryAttempts;
+        this.deduplicationWindow = builder.deduplicationWindow;
         this.deadLetters = new DeadLetters(listener);
         this.askTimeout = builder.askTimeout;
         this.shutdownTimeout = builder.shutdownTimeout;
@@ -206,6 +211,19 @@ public final class ActorSystem implements AutoCloseable {
             throw e;
         }
         return handle;
+    }
+
+    /**
+     * The topic of that name, created on first use.
+     *
+     * @param name the topic's name, a path segment
+     * @param <M> the message type (not checked: use one type per name)
+     * @return the topic
+     */
+    @SuppressWarnings("unchecked")
+    public <M> Topic<M> topic(String name) {
+        ActorNames.validate(name);
+        return (Topic<M>) topics.computeIfAbsent(name, key -> new Topic<>(this, key, nextUid()));
     }
 
     /** @return every live supervisor, nested ones included, by path */
@@ -503,6 +521,15 @@ public final class ActorSystem implements AutoCloseable {
         return clock;
     }
 
+    /** @return attempts an at-least-once message gets before it is dead-lettered */
+    public int maxDeliveryAttempts() {
+        return maxDeliveryAttempts;
+    }
+
+    int deduplicationWindow() {
+        return deduplicationWindow;
+    }
+
     Supervisor registerSupervisor(SupervisorSpec spec, String path) {
         Supervisor handle = new Supervisor(this, spec, path);
         supervisors.put(path, handle);
@@ -634,6 +661,8 @@ public final class ActorSystem implements AutoCloseable {
         private RuntimeListener listener = RuntimeListener.NO_OP;
         private int sampleEvery;
         private NanoClock clock = NanoClock.SYSTEM;
+        private int maxDeliveryAttempts = 5;
+        private int deduplicationWindow = 10_000;
 
         private Builder(String name) {
             ActorNames.validate(name);
@@ -722,6 +751,31 @@ public final class ActorSystem implements AutoCloseable {
          */
         public Builder clock(NanoClock nanoClock) {
             this.clock = Objects.requireNonNull(nanoClock, "clock");
+            return this;
+        }
+
+        /**
+         * @param attempts how often an at-least-once message is tried before it is dead-lettered
+         *                 ({@code FAILED}, with the count); at least 1, 5 by default
+         * @return this builder
+         */
+        public Builder maxDeliveryAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("max delivery attempts must be at least 1, was " + attempts);
+            }
+            this.maxDeliveryAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * @param ids how many exactly-once message ids each receiver remembers; at least 1, 10,000 by default
+         * @return this builder
+         */
+        public Builder deduplicationWindow(int ids) {
+            if (ids < 1) {
+                throw new IllegalArgumentException("deduplication window must be at least 1, was " + ids);
+            }
+            this.deduplicationWindow = ids;
             return this;
         }
 

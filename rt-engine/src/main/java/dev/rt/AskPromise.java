@@ -27,6 +27,7 @@ final class AskPromise<R> extends CompletableFuture<R> implements ActorRef<R>, R
     private final long timeoutNanos;
     private volatile Cancellable timeoutTask;
     private volatile String requestType = "?";
+    private volatile Object request;
     private volatile boolean timedOut;
     private ActorAddress address;
 
@@ -61,6 +62,7 @@ final class AskPromise<R> extends CompletableFuture<R> implements ActorRef<R>, R
             return promise;
         }
         promise.requestType = message.getClass().getSimpleName();
+        promise.request = message;
         try {
             promise.timeoutTask = system.scheduler().schedule(promise, promise.timeoutNanos);
             if (target instanceof ActorCell<?> cell) {
@@ -89,6 +91,13 @@ final class AskPromise<R> extends CompletableFuture<R> implements ActorRef<R>, R
     public void run() {
         timedOut = true;
         system.countAskTimeout();
+        Object pending = request;
+        if (pending instanceof Message typed
+                && MessageMetadata.of(typed.getClass()).guarantee() != DeliveryGuarantee.AT_MOST_ONCE) {
+            // Not silently lost: the caller gave up, but the request may still be handled; say so.
+            system.deadLetters().publish(pending, this, target.address(), dev.rt.monitor.DeadLetterReason.TIMED_OUT,
+                    "ask timed out; the at-least-once request may still be handled, its reply will be dead-lettered");
+        }
         completeExceptionally(new AskTimeoutException("ask to " + target.address().path() + " timed out after "
                 + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms waiting for a reply to " + requestType));
     }
@@ -125,6 +134,7 @@ final class AskPromise<R> extends CompletableFuture<R> implements ActorRef<R>, R
     public void tell(R message, ActorRef<?> sender) {
         Objects.requireNonNull(message, "message must not be null");
         if (complete(message)) {
+            request = null;
             cancelTimeout();
             return;
         }

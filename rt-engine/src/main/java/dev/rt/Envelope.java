@@ -44,6 +44,16 @@ class Envelope {
         }
     }
 
+    /** A message whose delivery guarantee the sender chose, overriding its type's. */
+    static final class Guaranteed extends Envelope {
+        final DeliveryGuarantee guarantee;
+
+        Guaranteed(Object message, ActorRef<?> sender, DeliveryGuarantee guarantee) {
+            super(message, sender);
+            this.guarantee = guarantee;
+        }
+    }
+
     /** A timer's tick; dropped on delivery if the timer was cancelled or replaced since. */
     static final class Timer extends Envelope {
         final Object key;

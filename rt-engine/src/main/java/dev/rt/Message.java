@@ -26,4 +26,15 @@ public interface Message {
     default DeliveryGuarantee deliveryGuarantee() {
         return MessageMetadata.of(getClass()).guarantee();
     }
+
+    /**
+     * The id an {@link DeliveryGuarantee#EXACTLY_ONCE} receiver deduplicates by: a message sent again with
+     * the same id (a retry) within the receiver's window is handled once. Exactly-once types must return
+     * one; without it they get at-least-once.
+     *
+     * @return the id, or {@code null}
+     */
+    default Object deduplicationId() {
+        return null;
+    }
 }

@@ -58,6 +58,12 @@ abstract class BenchRuntime implements AutoCloseable {
      */
     abstract void spawnIdle(int count);
 
+    /**
+     * @param routees how many counting actors
+     * @return a round-robin pool router over counting actors, and counting actors to tell directly
+     */
+    abstract Fanout fanout(int routees);
+
     private long names;
 
     /**
@@ -74,6 +80,18 @@ abstract class BenchRuntime implements AutoCloseable {
     /** Terminates the actor system and waits for its threads. */
     @Override
     public abstract void close();
+
+    /** Counting actors reached through a round-robin pool router or directly. */
+    interface Fanout {
+        /** @param progress sent through the router */
+        void viaRouter(Progress progress);
+
+        /**
+         * @param index which actor
+         * @param progress sent straight to it
+         */
+        void direct(int index, Progress progress);
+    }
 
     /** Fire-and-forget to one counting actor. */
     interface Sink {

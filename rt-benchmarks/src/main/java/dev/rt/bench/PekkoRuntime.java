@@ -78,6 +78,32 @@ final class PekkoRuntime extends BenchRuntime {
     }
 
     @Override
+    Fanout fanout(int routees) {
+        Behavior<Progress> counting = Behaviors.receiveMessage(progress -> {
+            progress.increment();
+            return Behaviors.same();
+        });
+        ActorRef<Progress> pool = spawn(org.apache.pekko.actor.typed.javadsl.Routers.pool(routees, counting)
+                .withRoundRobinRouting(), "pool");
+        @SuppressWarnings("unchecked")
+        ActorRef<Progress>[] direct = new ActorRef[routees];
+        for (int i = 0; i < routees; i++) {
+            direct[i] = spawn(counting, "direct-" + i);
+        }
+        return new Fanout() {
+            @Override
+            public void viaRouter(Progress progress) {
+                pool.tell(progress);
+            }
+
+            @Override
+            public void direct(int index, Progress progress) {
+                direct[index].tell(progress);
+            }
+        };
+    }
+
+    @Override
     Sink counter() {
         ActorRef<Progress> counter = spawn(Behaviors.<Progress>receiveMessage(progress -> {
             progress.increment();

@@ -67,7 +67,21 @@ final class ResultsReport {
             new Row("SpawnBenchmark.spawn", "spawn (until started)", "ns/actor", 50, 1,
                     TargetKind.RATIO_AT_LEAST, 3),
             new Row("RestartBenchmark.restart", "restarts of an always-failing actor", "restarts/s", 50, 1,
-                    TargetKind.RATIO_AT_LEAST, 2));
+                    TargetKind.RATIO_AT_LEAST, 2),
+            new Row("RouterBenchmark.roundRobinPool", "round-robin pool of 4", "msgs/s", 50, 1,
+                    TargetKind.NONE, 0),
+            new Row("RouterBenchmark.directTell", "direct tell to 4 actors in turn", "msgs/s", 50, 1,
+                    TargetKind.NONE, 0),
+            new Row("RtFeaturesBenchmark.plainTell", "rt: plain tell (baseline)", "msgs/s", 50, 1,
+                    TargetKind.NONE, 0),
+            new Row("RtFeaturesBenchmark.atLeastOnceByType", "rt: at-least-once (declared on the type)", "msgs/s",
+                    50, 1, TargetKind.NONE, 0),
+            new Row("RtFeaturesBenchmark.atLeastOncePerSend", "rt: at-least-once (chosen per send)", "msgs/s", 50,
+                    1, TargetKind.NONE, 0),
+            new Row("RtFeaturesBenchmark.topicBaselineDirect", "rt: tell 4 actors directly (baseline)", "msgs/s",
+                    50, 1, TargetKind.NONE, 0),
+            new Row("RtFeaturesBenchmark.topicPublish", "rt: topic with 4 subscribers", "msgs/s", 50, 1,
+                    TargetKind.NONE, 0));
 
     private ResultsReport() {
     }

@@ -5,6 +5,8 @@ import dev.rt.ActorContext;
 import dev.rt.ActorRef;
 import dev.rt.ActorSystem;
 import dev.rt.FailureAction;
+import dev.rt.PoolRouter;
+import dev.rt.Routers;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +22,25 @@ final class RtRuntime extends BenchRuntime {
 
     RtRuntime(String name) {
         this.system = ActorSystem.builder(name).build();
+    }
+
+    @Override
+    Fanout fanout(int routees) {
+        PoolRouter<Progress> pool = Routers.<Progress>pool("pool", () -> (progress, ctx) -> progress.increment())
+                .size(routees).start(system);
+        @SuppressWarnings("unchecked")
+        ActorRef<Progress>[] direct = pool.routees().asList().toArray(new ActorRef[0]);
+        return new Fanout() {
+            @Override
+            public void viaRouter(Progress progress) {
+                pool.tell(progress);
+            }
+
+            @Override
+            public void direct(int index, Progress progress) {
+                direct[index].tell(progress);
+            }
+        };
     }
 
     @Override

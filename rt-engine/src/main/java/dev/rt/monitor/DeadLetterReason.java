@@ -17,5 +17,9 @@ public enum DeadLetterReason {
     /** A second reply to an ask that was already answered. */
     ALREADY_ANSWERED,
     /** A reply addressed to the "no sender" ref. */
-    NO_SENDER
+    NO_SENDER,
+    /** Published to a topic nobody subscribes to. */
+    NO_SUBSCRIBERS,
+    /** An exactly-once message whose id the receiver had already seen (a retry); handled once. */
+    DUPLICATE
 }
