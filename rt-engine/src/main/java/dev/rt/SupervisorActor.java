@@ -329,15 +329,20 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
 
     /** Erlang/OTP intensity: more than {@code maxRestarts} within {@code period} means give up. */
     private boolean withinIntensity(long now) {
-        long period = spec.period().toNanos();
-        while (!restartTimes.isEmpty() && now - restartTimes.peekFirst() >= period) {
-            restartTimes.pollFirst();
-        }
+        forgetRestartsBefore(now);
         if (restartTimes.size() >= spec.maxRestarts()) {
             return false;
         }
         restartTimes.addLast(now);
         return true;
+    }
+
+    /** Drops restarts older than the intensity period; what is left is the current window, oldest first. */
+    private void forgetRestartsBefore(long now) {
+        long period = spec.period().toNanos();
+        while (!restartTimes.isEmpty() && now - restartTimes.peekFirst() >= period) {
+            restartTimes.pollFirst();
+        }
     }
 
     private Duration backoffDelay(long now) {
@@ -534,14 +539,8 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
     }
 
     private void publish() {
-        long now = system.clock().nanoTime();
-        long period = spec.period().toNanos();
-        int inWindow = 0;
-        for (long time : restartTimes) {
-            if (now - time < period) {
-                inWindow++;
-            }
-        }
+        forgetRestartsBefore(system.clock().nanoTime());
+        int inWindow = restartTimes.size();
         List<SupervisorSnapshot.Child> children = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
             String path = self.path() + "/" + entry.spec.name();

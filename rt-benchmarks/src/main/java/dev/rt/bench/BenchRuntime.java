@@ -50,6 +50,9 @@ abstract class BenchRuntime implements AutoCloseable {
     /** @return an actor that fails on every message and is restarted by its supervision */
     abstract Restarter restarter();
 
+    /** @return an actor that fails on every message under a supervisor that restarts it */
+    abstract Restarter supervisedRestarter();
+
     /**
      * Spawns idle top-level actors without keeping their refs (only the runtime holds them) and returns
      * once all have started. One shared stateless actor/behavior serves them all.

@@ -325,6 +325,15 @@ final class PekkoRuntime extends BenchRuntime {
 
     @Override
     Restarter restarter() {
+        return restarter("failing");
+    }
+
+    @Override
+    Restarter supervisedRestarter() {
+        return restarter("supervised-failing");
+    }
+
+    private Restarter restarter(String name) {
         AtomicInteger created = new AtomicInteger();
         Behavior<Object> failing = Behaviors.supervise(Behaviors.<Object>setup(ctx -> {
             created.incrementAndGet();
@@ -332,7 +341,7 @@ final class PekkoRuntime extends BenchRuntime {
                 throw Boom.INSTANCE;
             });
         })).onFailure(SupervisorStrategy.restart().withLoggingEnabled(false));
-        ActorRef<Object> ref = spawn(failing, "failing");
+        ActorRef<Object> ref = spawn(failing, name);
         return new Restarter() {
             private long expected = 1;
 

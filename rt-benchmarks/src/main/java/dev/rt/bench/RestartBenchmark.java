@@ -35,11 +35,13 @@ public class RestartBenchmark {
 
     private BenchRuntime system;
     private BenchRuntime.Restarter restarter;
+    private BenchRuntime.Restarter supervised;
 
     @Setup(Level.Trial)
     public void start() {
         system = BenchRuntime.create(runtime, "restart");
         restarter = system.restarter();
+        supervised = system.supervisedRestarter();
     }
 
     @TearDown(Level.Trial)
@@ -50,5 +52,15 @@ public class RestartBenchmark {
     @Benchmark
     public void restart() {
         restarter.failAndAwaitRestarts(FAILURES);
+    }
+
+    /**
+     * rt: the failing actor is a child of a one-for-one supervisor (its {@code onFailure} keeps the default
+     * {@code ESCALATE}, so the supervisor decides every restart, counting intensity); Pekko: the same
+     * {@code supervise(...).onFailure(restart())} as {@link #restart()}, its only supervision.
+     */
+    @Benchmark
+    public void supervisedRestart() {
+        supervised.failAndAwaitRestarts(FAILURES);
     }
 }

@@ -68,6 +68,8 @@ final class ResultsReport {
                     TargetKind.RATIO_AT_LEAST, 3),
             new Row("RestartBenchmark.restart", "restarts of an always-failing actor", "restarts/s", 50, 1,
                     TargetKind.RATIO_AT_LEAST, 2),
+            new Row("RestartBenchmark.supervisedRestart", "restarts under a supervisor", "restarts/s", 50, 1,
+                    TargetKind.RATIO_AT_LEAST, 2),
             new Row("RouterBenchmark.roundRobinPool", "round-robin pool of 4", "msgs/s", 50, 1,
                     TargetKind.NONE, 0),
             new Row("RouterBenchmark.directTell", "direct tell to 4 actors in turn", "msgs/s", 50, 1,

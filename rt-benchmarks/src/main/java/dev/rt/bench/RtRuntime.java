@@ -289,6 +289,34 @@ final class RtRuntime extends BenchRuntime {
     static final Object FAIL = new Object();
 
     @Override
+    Restarter supervisedRestarter() {
+        AtomicInteger created = new AtomicInteger();
+        dev.rt.Supervisor supervisor = system.supervise(dev.rt.SupervisorSpec.builder("supervisor")
+                .intensity(Integer.MAX_VALUE, Duration.ofSeconds(1))
+                .child("failing", () -> {
+                    created.incrementAndGet();
+                    return (Actor<Object>) (message, ctx) -> {
+                        throw Boom.INSTANCE;
+                    };
+                })
+                .build());
+        supervisor.whenStarted().join();
+        ActorRef<Object> failing = supervisor.<Object>child("failing").orElseThrow();
+        return new Restarter() {
+            private long expected = 1;
+
+            @Override
+            public void failAndAwaitRestarts(int failures) {
+                for (int i = 0; i < failures; i++) {
+                    failing.tell(FAIL);
+                }
+                long target = expected += failures;
+                Waits.until(() -> created.get() >= target, "rt supervised restarts");
+            }
+        };
+    }
+
+    @Override
     Restarter restarter() {
         AtomicInteger created = new AtomicInteger();
         ActorRef<Object> failing = system.<Object>spawn("failing", () -> {
