@@ -1072,7 +1072,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             throw duplicate(childName);
         }
         Dispatcher childDispatcher = system.dispatcher(options.dispatcher());
-        Actor<C> instance = create(childFactory, path() + "/" + childName);
+        Actor<C> instance = create(childFactory, childName);
         ActorCell<C> child = new ActorCell<>(system, this, childName, system.nextUid(), childDispatcher, childFactory,
                 Mailbox.create(options.mailbox()), instance, childIsSupervisor);
         if (kids.putIfAbsent(childName, child) != null) {
@@ -1092,15 +1092,15 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                 + "; names must be unique among siblings");
     }
 
-    private static <C> Actor<C> create(Supplier<? extends Actor<C>> factory, String path) {
+    private <C> Actor<C> create(Supplier<? extends Actor<C>> factory, String childName) {
         Actor<C> instance;
         try {
             instance = factory.get();
         } catch (RuntimeException | Error e) {
-            throw new ActorInitializationException("factory of " + path + " threw " + e, e);
+            throw new ActorInitializationException("factory of " + path() + "/" + childName + " threw " + e, e);
         }
         if (instance == null) {
-            throw new ActorInitializationException("factory of " + path + " returned null");
+            throw new ActorInitializationException("factory of " + path() + "/" + childName + " returned null");
         }
         return instance;
     }
@@ -1263,17 +1263,18 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     public ActorAddress address() {
         ActorAddress a = address;
         if (a == null) {
-            a = new ActorAddress(system.name(), path(), uid);
+            a = new ActorAddress(system.name(), buildPath(), uid);
             address = a;
         }
         return a;
     }
 
+    /** The path, built once (with the address) on first use: idle actors that are never asked pay nothing. */
     String path() {
-        ActorAddress a = address;
-        if (a != null) {
-            return a.path();
-        }
+        return address().path();
+    }
+
+    private String buildPath() {
         return parent == null ? "/" + name : parent.path() + "/" + name;
     }
 

@@ -46,6 +46,7 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
         ActorRef<Object> startReply;
         ActorRef<Object> removeReply;
         Cancellable removalTimer;
+        String path;
 
         Entry(ChildSpec spec) {
             this.spec = spec;
@@ -542,10 +543,13 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
         forgetRestartsBefore(system.clock().nanoTime());
         int inWindow = restartTimes.size();
         List<SupervisorSnapshot.Child> children = new ArrayList<>(entries.size());
+        String selfPath = self.path();
         for (Entry entry : entries) {
-            String path = self.path() + "/" + entry.spec.name();
-            children.add(new SupervisorSnapshot.Child(entry.spec.name(), path, entry.state, entry.spec.restartType(),
-                    entry.restarts, entry.spec.isSupervisor()));
+            if (entry.path == null) {
+                entry.path = selfPath + "/" + entry.spec.name();
+            }
+            children.add(new SupervisorSnapshot.Child(entry.spec.name(), entry.path, entry.state,
+                    entry.spec.restartType(), entry.restarts, entry.spec.isSupervisor()));
         }
         handle.update(new SupervisorSnapshot(spec.name(), self.path(), spec.strategy(), state, children, inWindow,
                 spec.maxRestarts(), spec.period(), lastFailure, Instant.now()));
