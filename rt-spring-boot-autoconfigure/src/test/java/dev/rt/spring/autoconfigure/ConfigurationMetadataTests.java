@@ -42,5 +42,6 @@ class ConfigurationMetadataTests {
         assertThat((String) property(metadata, "rt.supervisors").get("type"))
                 .startsWith("java.util.Map<java.lang.String,").contains("Supervisor>");
         assertThat(property(metadata, "rt.dispatcher.idle-strategy")).containsEntry("defaultValue", "backoff");
+        assertThat(property(metadata, "management.health.rt.enabled")).containsEntry("defaultValue", true);
     }
 }
