@@ -1310,6 +1310,16 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         return supervisor;
     }
 
+    /** @return the lifecycle state for {@link ActorSystem#tree()}; a volatile read, any thread */
+    ActorNode.State nodeState() {
+        return switch (lifecycle) {
+            case CREATED -> ActorNode.State.STARTING;
+            case RUNNING -> ActorNode.State.RUNNING;
+            case SUSPENDED -> ActorNode.State.SUSPENDED;
+            default -> ActorNode.State.STOPPED;
+        };
+    }
+
     /** @return whether the cell is stopping or stopped, not merely restarting */
     boolean isStoppingForGood() {
         return lifecycle == STOPPED || afterChildren == THEN_STOP;

@@ -259,7 +259,7 @@ public final class ActorSystem implements AutoCloseable {
             }
         }
         kids.sort(Comparator.comparing(ActorNode::name));
-        return new ActorNode(cell.path(), cell.name(), cell.isSupervisor(), cell.stats(), kids);
+        return new ActorNode(cell.path(), cell.name(), cell.isSupervisor(), cell.stats(), kids, cell.nodeState());
     }
 
     /**

@@ -3,8 +3,10 @@ package dev.rt.sample;
 import dev.rt.Actor;
 import dev.rt.ActorContext;
 import dev.rt.ActorRef;
+import dev.rt.spring.RtActor;
 
-/** Keeps a running total. */
+/** Keeps a running total; a bean, started under the "app" supervisor declared in application.yml. */
+@RtActor(name = "counter", supervisor = "app")
 final class Counter implements Actor<Counter.Command> {
 
     sealed interface Command {

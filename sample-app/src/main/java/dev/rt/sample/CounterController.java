@@ -1,21 +1,20 @@
 package dev.rt.sample;
 
 import dev.rt.ActorRef;
-import dev.rt.ActorSystem;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** HTTP front of a counter actor: {@code POST /counter/{n}} adds, {@code GET /counter} asks. */
+/** HTTP front of the counter actor: {@code POST /counter/{n}} adds, {@code GET /counter} asks. */
 @RestController
 class CounterController {
 
     private final ActorRef<Counter.Command> counter;
 
-    CounterController(ActorSystem system) {
-        this.counter = system.spawn("counter", Counter::new);
+    CounterController(ActorRef<Counter.Command> counter) {
+        this.counter = counter;
     }
 
     @PostMapping("/counter/{amount}")

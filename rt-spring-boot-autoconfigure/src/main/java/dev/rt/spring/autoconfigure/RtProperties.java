@@ -1,16 +1,22 @@
 package dev.rt.spring.autoconfigure;
 
+import dev.rt.MailboxConfig;
+import dev.rt.SupervisionStrategy;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of the rt actor runtime under {@code rt.*}.
+ * Configuration of the rt actor runtime under {@code rt.*}. Values are checked at startup; an invalid
+ * one fails it with a message that names the property and what to do.
  */
 @ConfigurationProperties("rt")
 public class RtProperties {
 
     /**
-     * Name of the actor system; defaults to spring.application.name, then "rt".
+     * Name of the actor system, used in actor addresses and thread names. Defaults to
+     * spring.application.name, then "rt".
      */
     private String systemName;
 
@@ -19,7 +25,20 @@ public class RtProperties {
      */
     private Duration askTimeout = Duration.ofSeconds(5);
 
+    private final Dispatcher dispatcher = new Dispatcher();
+
+    private final DefaultMailbox defaultMailbox = new DefaultMailbox();
+
+    private final Startup startup = new Startup();
+
     private final Shutdown shutdown = new Shutdown();
+
+    private final Metrics metrics = new Metrics();
+
+    /**
+     * Supervisors by name. Actor beans run under one with @RtActor(supervisor = "name").
+     */
+    private Map<String, Supervisor> supervisors = new LinkedHashMap<>();
 
     public String getSystemName() {
         return systemName;
@@ -37,15 +56,177 @@ public class RtProperties {
         this.askTimeout = askTimeout;
     }
 
+    public Dispatcher getDispatcher() {
+        return dispatcher;
+    }
+
+    public DefaultMailbox getDefaultMailbox() {
+        return defaultMailbox;
+    }
+
+    public Startup getStartup() {
+        return startup;
+    }
+
     public Shutdown getShutdown() {
         return shutdown;
+    }
+
+    public Metrics getMetrics() {
+        return metrics;
+    }
+
+    public Map<String, Supervisor> getSupervisors() {
+        return supervisors;
+    }
+
+    public void setSupervisors(Map<String, Supervisor> supervisors) {
+        this.supervisors = supervisors;
+    }
+
+    /** Idle behaviour of the default dispatcher's threads. */
+    public enum IdleMode {
+        /** Spin, then yield, then park: quick to pick up new work, one idle thread polls at most. */
+        BACKOFF,
+        /** Park at once: least CPU when idle, a thread wake-up per message exchange. */
+        PARK
+    }
+
+    /** The dispatchers that run actors. */
+    public static class Dispatcher {
+
+        /**
+         * Threads of the default work-stealing dispatcher. Defaults to the number of available processors.
+         */
+        private Integer parallelism;
+
+        /**
+         * Messages an actor handles before it yields its thread to other actors.
+         */
+        private int throughput = 32;
+
+        /**
+         * What idle threads of the default dispatcher do.
+         */
+        private IdleMode idleStrategy = IdleMode.BACKOFF;
+
+        /**
+         * Threads of the "blocking" dispatcher, for actors that block on I/O. Defaults to four per available
+         * processor, at least 8.
+         */
+        private Integer blockingPoolSize;
+
+        public Integer getParallelism() {
+            return parallelism;
+        }
+
+        public void setParallelism(Integer parallelism) {
+            this.parallelism = parallelism;
+        }
+
+        public int getThroughput() {
+            return throughput;
+        }
+
+        public void setThroughput(int throughput) {
+            this.throughput = throughput;
+        }
+
+        public IdleMode getIdleStrategy() {
+            return idleStrategy;
+        }
+
+        public void setIdleStrategy(IdleMode idleStrategy) {
+            this.idleStrategy = idleStrategy;
+        }
+
+        public Integer getBlockingPoolSize() {
+            return blockingPoolSize;
+        }
+
+        public void setBlockingPoolSize(Integer blockingPoolSize) {
+            this.blockingPoolSize = blockingPoolSize;
+        }
+    }
+
+    /** The mailbox actors get unless they choose one. */
+    public static class DefaultMailbox {
+
+        /**
+         * Kind of mailbox.
+         */
+        private MailboxConfig.Kind kind = MailboxConfig.Kind.UNBOUNDED;
+
+        /**
+         * Capacity of a bounded mailbox, in messages.
+         */
+        private int capacity = 1000;
+
+        /**
+         * What a full bounded mailbox does with a new message.
+         */
+        private MailboxConfig.Backpressure backpressure = MailboxConfig.Backpressure.FAIL;
+
+        /**
+         * How long a sender waits for room in a full bounded mailbox with the "block" backpressure.
+         */
+        private Duration blockTimeout = Duration.ofSeconds(1);
+
+        public MailboxConfig.Kind getKind() {
+            return kind;
+        }
+
+        public void setKind(MailboxConfig.Kind kind) {
+            this.kind = kind;
+        }
+
+        public int getCapacity() {
+            return capacity;
+        }
+
+        public void setCapacity(int capacity) {
+            this.capacity = capacity;
+        }
+
+        public MailboxConfig.Backpressure getBackpressure() {
+            return backpressure;
+        }
+
+        public void setBackpressure(MailboxConfig.Backpressure backpressure) {
+            this.backpressure = backpressure;
+        }
+
+        public Duration getBlockTimeout() {
+            return blockTimeout;
+        }
+
+        public void setBlockTimeout(Duration blockTimeout) {
+            this.blockTimeout = blockTimeout;
+        }
+    }
+
+    /** Startup settings. */
+    public static class Startup {
+
+        /**
+         * How long startup waits for the declared supervision trees to start their children.
+         */
+        private Duration timeout = Duration.ofSeconds(30);
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
     }
 
     /** Shutdown settings. */
     public static class Shutdown {
 
         /**
-         * How long the actor system drains and stops when the application context closes.
+         * How long the actor system drains queued messages and stops when the application context closes.
          */
         private Duration timeout = Duration.ofSeconds(10);
 
@@ -55,6 +236,142 @@ public class RtProperties {
 
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
+        }
+    }
+
+    /** Metrics settings (with Micrometer). */
+    public static class Metrics {
+
+        /**
+         * Sample one message in this many for the rt.message.wait and rt.message.processing timers. A power of
+         * two; 0 turns sampling off.
+         */
+        private int sampleRate = 64;
+
+        public int getSampleRate() {
+            return sampleRate;
+        }
+
+        public void setSampleRate(int sampleRate) {
+            this.sampleRate = sampleRate;
+        }
+    }
+
+    /** A supervisor. */
+    public static class Supervisor {
+
+        /**
+         * Which children the supervisor restarts when one fails.
+         */
+        private SupervisionStrategy strategy = SupervisionStrategy.ONE_FOR_ONE;
+
+        /**
+         * Restarts allowed within the period before the supervisor gives up; 0 gives up on the first failure.
+         */
+        private int maxRestarts = 3;
+
+        /**
+         * Window in which restarts are counted against max-restarts.
+         */
+        private Duration period = Duration.ofSeconds(5);
+
+        /**
+         * Name of the supervisor this one runs under. Top-level when not set.
+         */
+        private String parent;
+
+        private final Backoff backoff = new Backoff();
+
+        public SupervisionStrategy getStrategy() {
+            return strategy;
+        }
+
+        public void setStrategy(SupervisionStrategy strategy) {
+            this.strategy = strategy;
+        }
+
+        public int getMaxRestarts() {
+            return maxRestarts;
+        }
+
+        public void setMaxRestarts(int maxRestarts) {
+            this.maxRestarts = maxRestarts;
+        }
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public void setPeriod(Duration period) {
+            this.period = period;
+        }
+
+        public String getParent() {
+            return parent;
+        }
+
+        public void setParent(String parent) {
+            this.parent = parent;
+        }
+
+        public Backoff getBackoff() {
+            return backoff;
+        }
+    }
+
+    /** Exponential backoff between restarts; off unless min is set. */
+    public static class Backoff {
+
+        /**
+         * Delay before the first restart after a quiet period. Backoff is off when not set.
+         */
+        private Duration min;
+
+        /**
+         * Longest delay between restarts.
+         */
+        private Duration max = Duration.ofSeconds(30);
+
+        /**
+         * Random extra delay as a fraction of the delay, from 0 to 1.
+         */
+        private double jitter = 0.2;
+
+        /**
+         * Time without failures after which the delay starts again from min.
+         */
+        private Duration resetAfter = Duration.ofMinutes(1);
+
+        public Duration getMin() {
+            return min;
+        }
+
+        public void setMin(Duration min) {
+            this.min = min;
+        }
+
+        public Duration getMax() {
+            return max;
+        }
+
+        public void setMax(Duration max) {
+            this.max = max;
+        }
+
+        public double getJitter() {
+            return jitter;
+        }
+
+        public void setJitter(double jitter) {
+            this.jitter = jitter;
+        }
+
+        public Duration getResetAfter() {
+            return resetAfter;
+        }
+
+        public void setResetAfter(Duration resetAfter) {
+            this.resetAfter = resetAfter;
         }
     }
 }
