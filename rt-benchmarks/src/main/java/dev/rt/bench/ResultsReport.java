@@ -76,6 +76,8 @@ final class ResultsReport {
                     TargetKind.NONE, 0),
             new Row("RtFeaturesBenchmark.plainTell", "rt: plain tell (baseline)", "msgs/s", 50, 1,
                     TargetKind.NONE, 0),
+            new Row("RtFeaturesBenchmark.supervisedTell", "rt: tell to a supervised actor", "msgs/s", 50, 1,
+                    TargetKind.NONE, 0),
             new Row("RtFeaturesBenchmark.atLeastOnceByType", "rt: at-least-once (declared on the type)", "msgs/s",
                     50, 1, TargetKind.NONE, 0),
             new Row("RtFeaturesBenchmark.atLeastOncePerSend", "rt: at-least-once (chosen per send)", "msgs/s", 50,

@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * rt features without a Pekko counterpart in the comparison, each next to its plain baseline in the same
- * fork: at-least-once messages (declared on the type, or chosen per send) against plain ones, and a topic
- * with {@value #SUBSCRIBERS} subscribers against telling them directly. Messages handled per second,
+ * fork: at-least-once messages (declared on the type, or chosen per send) against plain ones, a child of
+ * a supervisor against a plain actor (supervision must cost a healthy actor nothing), and a topic with
+ * {@value #SUBSCRIBERS} subscribers against telling them directly. Messages handled per second,
  * one producer, batches of {@value #BATCH}.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -45,6 +46,7 @@ public class RtFeaturesBenchmark {
 
     private ActorSystem system;
     private ActorRef<Object> counter;
+    private ActorRef<Object> supervisedCounter;
     private final Progress progress = new Progress();
     private final Plain plain = new Plain(progress);
     private final Reliable reliable = new Reliable(progress);
@@ -65,6 +67,11 @@ public class RtFeaturesBenchmark {
                 ((Reliable) message).progress().increment();
             }
         });
+        dev.rt.Supervisor supervisor = system.supervise(dev.rt.SupervisorSpec.builder("app")
+                .child("counter", () -> (dev.rt.Actor<Object>) (message, ctx) -> ((Plain) message).progress().increment())
+                .build());
+        supervisor.whenStarted().join();
+        supervisedCounter = supervisor.<Object>child("counter").orElseThrow();
         topic = system.topic("fanout");
         for (int i = 0; i < SUBSCRIBERS; i++) {
             Progress own = subscriberProgress[i] = new Progress();
@@ -82,6 +89,14 @@ public class RtFeaturesBenchmark {
     public void plainTell() {
         for (int i = 0; i < BATCH; i++) {
             counter.tell(plain);
+        }
+        awaitCounter();
+    }
+
+    @Benchmark
+    public void supervisedTell() {
+        for (int i = 0; i < BATCH; i++) {
+            supervisedCounter.tell(plain);
         }
         awaitCounter();
     }
