@@ -2,6 +2,7 @@ package dev.rt;
 
 import dev.rt.monitor.DeadLetterReason;
 import dev.rt.monitor.DeliveryStats;
+import dev.rt.monitor.MailboxStats;
 import dev.rt.monitor.RuntimeEvent;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -468,14 +469,13 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
      * @return whether the batch was full (more may be waiting)
      */
     private boolean processMessages() {
+        observeDepth(mailbox.depth());
         int limit = dispatcher.throughput();
         int handled = 0;
         int deliveredNow = 0;
-        boolean full = false;
         try {
             while (true) {
                 if (handled == limit) {
-                    full = true;
                     return true;
                 }
                 Extras<M> x = extras;
@@ -495,7 +495,10 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                         deliveredNow++;
                     }
                 }
-                handled++;
+                if (++handled == 1) {
+                    // After the first message: a long handler leaves its backlog visible here.
+                    observeDepth(mailbox.depth());
+                }
                 if (lifecycle != RUNNING) {
                     return false;
                 }
@@ -511,11 +514,13 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             if (deliveredNow > 0) {
                 DELIVERED.setOpaque(this, delivered + deliveredNow);
             }
-            // What this batch found queued; after a full batch also what is still waiting.
-            long depth = full ? handled + mailbox.depth() : handled;
-            if (depth > highWater) {
-                HIGH_WATER.setOpaque(this, depth);
-            }
+        }
+    }
+
+    /** The high-water mark is sampled when a turn starts and after its first message, not per message. */
+    private void observeDepth(long depth) {
+        if (depth > highWater) {
+            HIGH_WATER.setOpaque(this, depth);
         }
     }
 
@@ -1360,6 +1365,11 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     private long redeliveredSoFar() {
         Extras<M> x = extras;
         return x == null ? 0 : x.redelivered;
+    }
+
+    MailboxStats mailboxStats() {
+        return new MailboxStats(mailbox.enqueued(), mailbox.dequeued(), (long) DROPPED.getOpaque(this),
+                mailbox.depth(), (long) HIGH_WATER.getOpaque(this));
     }
 
     DeliveryStats stats() {

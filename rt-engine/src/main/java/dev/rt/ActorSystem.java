@@ -360,6 +360,16 @@ public final class ActorSystem implements AutoCloseable {
         return sum;
     }
 
+    /**
+     * @param ref an actor of this system
+     * @return its mailbox counters: enqueued, dequeued, dropped, depth and high-water mark
+     */
+    public dev.rt.monitor.MailboxStats mailboxStats(ActorRef<?> ref) {
+        Objects.requireNonNull(ref, "ref");
+        return ref instanceof ActorCell<?> cell ? cell.mailboxStats()
+                : new dev.rt.monitor.MailboxStats(0, 0, 0, 0, 0);
+    }
+
     /** @return asks that timed out so far */
     public long askTimeouts() {
         return askTimeouts.sum();

@@ -88,6 +88,11 @@ final class BoundedMailbox extends Mailbox {
     }
 
     @Override
+    long dequeued() {
+        return consumed(queue);
+    }
+
+    @Override
     MailboxConfig config() {
         return config;
     }

@@ -44,6 +44,9 @@ abstract class Mailbox {
     /** @return items ever accepted */
     abstract long enqueued();
 
+    /** @return items ever taken out */
+    abstract long dequeued();
+
     /** @return the configuration this mailbox was built from, for backpressure decisions */
     abstract MailboxConfig config();
 
@@ -58,5 +61,9 @@ abstract class Mailbox {
 
     static long produced(MessagePassingQueue<?> queue) {
         return queue == null ? 0 : ((QueueProgressIndicators) queue).currentProducerIndex();
+    }
+
+    static long consumed(MessagePassingQueue<?> queue) {
+        return queue == null ? 0 : ((QueueProgressIndicators) queue).currentConsumerIndex();
     }
 }

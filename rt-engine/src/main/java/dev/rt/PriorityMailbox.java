@@ -88,6 +88,15 @@ final class PriorityMailbox extends Mailbox {
     }
 
     @Override
+    long dequeued() {
+        long sum = 0;
+        for (int level = 0; level < LEVELS; level++) {
+            sum += consumed(existing(level));
+        }
+        return sum;
+    }
+
+    @Override
     MailboxConfig config() {
         return MailboxConfig.priority();
     }

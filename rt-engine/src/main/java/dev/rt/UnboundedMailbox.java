@@ -63,6 +63,11 @@ final class UnboundedMailbox extends Mailbox {
     }
 
     @Override
+    long dequeued() {
+        return consumed(queue);
+    }
+
+    @Override
     MailboxConfig config() {
         return MailboxConfig.unbounded();
     }
