@@ -584,6 +584,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                     fail(error, null, null);
                     return false;
                 }
+                if (adapted.guarantee != null) {
+                    return handleWith(message, sender, adapted.guarantee);
+                }
             }
         }
         return declaresMetadata(message) ? handleDeclared(message, sender, enqueuedNanos)

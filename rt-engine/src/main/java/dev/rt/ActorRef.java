@@ -47,16 +47,15 @@ public interface ActorRef<M> extends Comparable<ActorRef<?>> {
      * Sends a message with a delivery guarantee chosen for this send, overriding its type's
      * {@link MessageInfo#guarantee()}. {@code AT_LEAST_ONCE}: redelivered after a failure, and on a full
      * bounded mailbox the sender waits (up to the block timeout) instead of the message being dropped.
-     * {@code EXACTLY_ONCE}: also deduplicated by {@link Message#deduplicationId()}. Refs that are not
-     * actors or routers (reply refs) ignore the guarantee.
+     * {@code EXACTLY_ONCE}: also deduplicated by {@link Message#deduplicationId()}. Actors, routers and
+     * message adapters honour it; the temporary reply ref of an {@code ask} completes on the first reply
+     * whatever the guarantee.
      *
      * @param message the message, not {@code null}
      * @param sender the sender, or {@code null}
      * @param guarantee the guarantee
      */
-    default void tell(M message, ActorRef<?> sender, DeliveryGuarantee guarantee) {
-        tell(message, sender);
-    }
+    void tell(M message, ActorRef<?> sender, DeliveryGuarantee guarantee);
 
     /**
      * Tries to enqueue a message and reports the outcome instead of throwing or blocking.

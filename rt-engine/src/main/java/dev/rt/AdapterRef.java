@@ -48,7 +48,7 @@ final class AdapterRef<T, M> implements ActorRef<T> {
     @Override
     public void tell(T message, ActorRef<?> sender) {
         Objects.requireNonNull(message, "message must not be null");
-        owner.tellAdapted(new Envelope.Adapted(type.cast(message), sender, this));
+        owner.tellAdapted(new Envelope.Adapted(type.cast(message), sender, this, null));
     }
 
     @Override
@@ -57,9 +57,16 @@ final class AdapterRef<T, M> implements ActorRef<T> {
     }
 
     @Override
+    public void tell(T message, ActorRef<?> sender, DeliveryGuarantee guarantee) {
+        Objects.requireNonNull(message, "message must not be null");
+        Objects.requireNonNull(guarantee, "guarantee");
+        owner.tellAdapted(new Envelope.Adapted(type.cast(message), sender, this, guarantee));
+    }
+
+    @Override
     public OfferResult offer(T message) {
         Objects.requireNonNull(message, "message must not be null");
-        return owner.offerItem(new Envelope.Adapted(type.cast(message), null, this));
+        return owner.offerItem(new Envelope.Adapted(type.cast(message), null, this, null));
     }
 
     @Override

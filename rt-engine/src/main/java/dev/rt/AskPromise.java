@@ -148,6 +148,12 @@ final class AskPromise<R> extends CompletableFuture<R> implements ActorRef<R>, R
         tell(message, sender);
     }
 
+    /** A reply completes the ask at once; there is no handler to redeliver to. */
+    @Override
+    public void tell(R message, ActorRef<?> sender, DeliveryGuarantee guarantee) {
+        tell(message, sender);
+    }
+
     @Override
     public OfferResult offer(R message) {
         boolean open = !isDone();

@@ -37,10 +37,13 @@ class Envelope {
     /** A message for a message adapter, converted on the owner's thread. */
     static final class Adapted extends Envelope {
         final AdapterRef<?, ?> adapter;
+        /** The guarantee chosen by the sender, or {@code null} for the converted message's own. */
+        final DeliveryGuarantee guarantee;
 
-        Adapted(Object message, ActorRef<?> sender, AdapterRef<?, ?> adapter) {
+        Adapted(Object message, ActorRef<?> sender, AdapterRef<?, ?> adapter, DeliveryGuarantee guarantee) {
             super(message, sender);
             this.adapter = adapter;
+            this.guarantee = guarantee;
         }
     }
 

@@ -39,6 +39,11 @@ final class NoSenderRef implements ActorRef<Object> {
     }
 
     @Override
+    public void tell(Object message, ActorRef<?> sender, DeliveryGuarantee guarantee) {
+        tell(message, sender);
+    }
+
+    @Override
     public OfferResult offer(Object message) {
         tell(message, null);
         return OfferResult.DEAD;

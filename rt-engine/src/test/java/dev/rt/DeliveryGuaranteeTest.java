@@ -192,6 +192,43 @@ class DeliveryGuaranteeTest {
         assertThat(sys.deadLetters().total()).isZero();
     }
 
+    record Wrapped(String text) {
+    }
+
+    @Test
+    void aGuaranteeSentThroughAMessageAdapterReachesItsOwner() {
+        ActorSystem sys = system(5);
+        AtomicInteger attempts = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch adapterReady = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<ActorRef<String>> adapter = new java.util.concurrent.atomic.AtomicReference<>();
+        sys.spawn("owner", () -> new Actor<Wrapped>() {
+            @Override
+            public void preStart(ActorContext<Wrapped> ctx) {
+                adapter.set(ctx.messageAdapter(String.class, Wrapped::new));
+                adapterReady.countDown();
+            }
+
+            @Override
+            public void onMessage(Wrapped message, ActorContext<Wrapped> ctx) {
+                if (attempts.incrementAndGet() == 1) {
+                    throw new IllegalStateException("first try fails");
+                }
+                done.countDown();
+            }
+
+            @Override
+            public FailureAction onFailure(Throwable error, Wrapped message) {
+                return FailureAction.RESUME;
+            }
+        });
+        await().atMost(WAIT).until(() -> adapterReady.getCount() == 0);
+        adapter.get().tell("via adapter", null, DeliveryGuarantee.AT_LEAST_ONCE);
+        await().atMost(WAIT).until(() -> done.getCount() == 0);
+        assertThat(attempts.get()).isEqualTo(2);
+        assertThat(sys.deadLetters().total()).isZero();
+    }
+
     @Test
     void aFullBoundedMailboxMakesAtLeastOnceSendersWaitInsteadOfDropping() throws Exception {
         ActorSystem sys = system(5);

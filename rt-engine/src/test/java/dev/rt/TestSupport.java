@@ -299,6 +299,11 @@ final class TestSupport {
         }
 
         @Override
+        public void tell(T message, ActorRef<?> sender, DeliveryGuarantee guarantee) {
+            tell(message, sender);
+        }
+
+        @Override
         public OfferResult offer(T message) {
             queue.add(message);
             return OfferResult.ACCEPTED;
