@@ -149,7 +149,11 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
                 }
             }
         }
-        publish();
+        // A restart settles within microseconds: publish when it has (the child reported started), not
+        // in between; the initial start shows its progress.
+        if (awaiting == null || state == State.STARTING) {
+            publish();
+        }
     }
 
     private void spawn(Entry entry) {
@@ -542,16 +546,17 @@ final class SupervisorActor implements Actor<SupervisorActor.Command>, ChildSupe
     private void publish() {
         forgetRestartsBefore(system.clock().nanoTime());
         int inWindow = restartTimes.size();
-        List<SupervisorSnapshot.Child> children = new ArrayList<>(entries.size());
+        SupervisorSnapshot.Child[] children = new SupervisorSnapshot.Child[entries.size()];
         String selfPath = self.path();
-        for (Entry entry : entries) {
+        for (int i = 0; i < children.length; i++) {
+            Entry entry = entries.get(i);
             if (entry.path == null) {
                 entry.path = selfPath + "/" + entry.spec.name();
             }
-            children.add(new SupervisorSnapshot.Child(entry.spec.name(), entry.path, entry.state,
-                    entry.spec.restartType(), entry.restarts, entry.spec.isSupervisor()));
+            children[i] = new SupervisorSnapshot.Child(entry.spec.name(), entry.path, entry.state,
+                    entry.spec.restartType(), entry.restarts, entry.spec.isSupervisor());
         }
-        handle.update(new SupervisorSnapshot(spec.name(), self.path(), spec.strategy(), state, children, inWindow,
-                spec.maxRestarts(), spec.period(), lastFailure, Instant.now()));
+        handle.update(new SupervisorSnapshot(spec.name(), selfPath, spec.strategy(), state, List.of(children),
+                inWindow, spec.maxRestarts(), spec.period(), lastFailure, Instant.now()));
     }
 }
