@@ -3,6 +3,7 @@ package dev.rt.spring.actor;
 import dev.rt.ActorAddress;
 import dev.rt.ActorRef;
 import dev.rt.ActorSystem;
+import dev.rt.DeliveryGuarantee;
 import dev.rt.OfferResult;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -124,6 +125,11 @@ public final class ActorBeanRef<M> implements ActorRef<M> {
     @Override
     public void tell(M message, ActorRef<?> sender, Duration timeToLive) {
         current().tell(message, sender, timeToLive);
+    }
+
+    @Override
+    public void tell(M message, ActorRef<?> sender, DeliveryGuarantee guarantee) {
+        current().tell(message, sender, guarantee);
     }
 
     @Override
