@@ -2,6 +2,7 @@ package dev.rt.spring.autoconfigure;
 
 import dev.rt.MailboxConfig;
 import dev.rt.SupervisionStrategy;
+import dev.rt.spring.router.RouterStrategy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,13 @@ public class RtProperties {
      * Supervisors by name. Actor beans run under one with @RtActor(supervisor = "name").
      */
     private Map<String, Supervisor> supervisors = new LinkedHashMap<>();
+
+    /**
+     * Pool routers by name: each is an ActorRef bean (qualifier: the name) that spreads messages over a pool
+     * of instances of an @RtActor bean, running under a supervisor at /user/name.
+     */
+    private Map<String, Router> routers = new LinkedHashMap<>();
+
 
     public String getSystemName() {
         return systemName;
@@ -82,6 +90,14 @@ public class RtProperties {
 
     public void setSupervisors(Map<String, Supervisor> supervisors) {
         this.supervisors = supervisors;
+    }
+
+    public Map<String, Router> getRouters() {
+        return routers;
+    }
+
+    public void setRouters(Map<String, Router> routers) {
+        this.routers = routers;
     }
 
     /** Idle behaviour of the default dispatcher's threads. */
@@ -372,6 +388,91 @@ public class RtProperties {
 
         public void setResetAfter(Duration resetAfter) {
             this.resetAfter = resetAfter;
+        }
+    }
+
+    /** A pool router. */
+    public static class Router {
+
+        /**
+         * Name of the @RtActor bean whose instances are the routees (its actor name, or its bean name). Each
+         * routee, and each restart, gets a fresh instance from the bean factory; the actor bean is then not
+         * started on its own and has no ActorRef bean of its own.
+         */
+        private String actor;
+
+        /**
+         * How a message picks its routee.
+         */
+        private RouterStrategy strategy = RouterStrategy.ROUND_ROBIN;
+
+        /**
+         * Number of routees. Defaults to the number of available processors.
+         */
+        private Integer poolSize;
+
+        /**
+         * Name of a java.util.function.Function bean that returns the routing key of a message. Required by the
+         * consistent-hashing strategy, and only used by it.
+         */
+        private String hashKeyBean;
+
+        /**
+         * Routee restarts allowed within the period before the router's supervisor gives up.
+         */
+        private int maxRestarts = 3;
+
+        /**
+         * Window in which routee restarts are counted against max-restarts.
+         */
+        private Duration period = Duration.ofSeconds(5);
+
+        public String getActor() {
+            return actor;
+        }
+
+        public void setActor(String actor) {
+            this.actor = actor;
+        }
+
+        public RouterStrategy getStrategy() {
+            return strategy;
+        }
+
+        public void setStrategy(RouterStrategy strategy) {
+            this.strategy = strategy;
+        }
+
+        public Integer getPoolSize() {
+            return poolSize;
+        }
+
+        public void setPoolSize(Integer poolSize) {
+            this.poolSize = poolSize;
+        }
+
+        public String getHashKeyBean() {
+            return hashKeyBean;
+        }
+
+        public void setHashKeyBean(String hashKeyBean) {
+            this.hashKeyBean = hashKeyBean;
+        }
+
+        public int getMaxRestarts() {
+            return maxRestarts;
+        }
+
+        public void setMaxRestarts(int maxRestarts) {
+            this.maxRestarts = maxRestarts;
+        }
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public void setPeriod(Duration period) {
+            this.period = period;
         }
     }
 }
