@@ -135,6 +135,35 @@ class RtMetricsAutoConfigurationTests {
                 });
     }
 
+    @Test
+    void theRouteesOfARouterAreMeasuredUnderTheRouter() {
+        runner.withUserConfiguration(InstancesConfiguration.class, RtRoutersTests.JobWorker.class)
+                .withPropertyValues("rt.routers.jobs.actor=jobWorker", "rt.routers.jobs.pool-size=3",
+                        "rt.routers.jobs.max-restarts=5", "rt.metrics.sample-rate=1")
+                .run(context -> {
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    ActorRef<RtRoutersTests.Job> jobs = context.getBean("jobsRouter", ActorRef.class);
+                    for (int i = 0; i < 6; i++) {
+                        int key = i;
+                        assertThat(jobs.<String>ask(replyTo -> new RtRoutersTests.Job(key, replyTo))
+                                .get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).startsWith("routee-");
+                    }
+                    eventually().untilAsserted(() -> assertThat(registry.find("rt.message.processing")
+                            .tag("actor", "/user/jobs").timer().count()).isEqualTo(6));
+                    assertThat(registry.find("rt.message.wait").tag("actor", "/user/jobs").timer().count())
+                            .isEqualTo(6);
+                    assertThat(gauge(registry, "rt.mailbox.depth", "actor", "/user/jobs")).isZero();
+
+                    jobs.tell(new RtRoutersTests.Job(-1, null));
+                    eventually().untilAsserted(() -> assertThat(registry.find("rt.supervisor.restarts")
+                            .tag("supervisor", "jobs").tag("child", "routees").functionCounter().count())
+                            .isEqualTo(1));
+                    // bounded: no series per routee
+                    assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
+                            .noneMatch(tag -> tag.getValue().contains("routee-")));
+                });
+    }
+
     private static double count(MeterRegistry registry, String name) {
         FunctionCounter counter = registry.find(name).functionCounter();
         return counter == null ? -1 : counter.count();
