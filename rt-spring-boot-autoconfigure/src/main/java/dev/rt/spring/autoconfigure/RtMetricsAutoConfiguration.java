@@ -5,8 +5,10 @@ import dev.rt.spring.actor.ActorTopology;
 import dev.rt.spring.metrics.ActorSystemCensus;
 import dev.rt.spring.metrics.MessageSampling;
 import dev.rt.spring.metrics.MessageTimingListener;
+import dev.rt.spring.metrics.OslFileSystemMetrics;
 import dev.rt.spring.metrics.RtMeterBinder;
 import dev.rt.spring.metrics.SupervisorRestartMetrics;
+import dev.rt.spring.osl.OslFileSystemLifecycle;
 import dev.rt.spring.router.RouterTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -19,15 +21,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Micrometer metrics of the actor system, when Micrometer and a registry are present: meters read the
  * engine's counters ({@link RtMeterBinder}), sampled messages feed the wait and processing timers
  * ({@link MessageTimingListener}, at {@code rt.metrics.sample-rate}), and supervisor restarts are
  * counted per declared child ({@link SupervisorRestartMetrics}). The routees of each router
- * ({@code rt.routers.*}) are reported together under the router. Boot binds the binders to its registry.
+ * ({@code rt.routers.*}) are reported together under the router. With the OSL file service on, its
+ * counters are bound too ({@link OslFileSystemMetrics}). Boot binds the binders to its registry.
  */
-@AutoConfiguration(after = RtAutoConfiguration.class, afterName = {
+@AutoConfiguration(after = {RtAutoConfiguration.class, RtOslAutoConfiguration.class}, afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnClass({MeterRegistry.class, MeterBinder.class})
@@ -66,5 +70,17 @@ public final class RtMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     MessageSampling rtMessageSampling(RtProperties properties) {
         return new MessageSampling(properties.getMetrics().getSampleRate());
+    }
+
+    /** The OSL file service's counters, when the service is on. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(OslFileSystemLifecycle.class)
+    static final class OslFileSystemMetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        OslFileSystemMetrics rtOslFileSystemMetrics(OslFileSystemLifecycle rtOslFileSystem) {
+            return new OslFileSystemMetrics(rtOslFileSystem::stats);
+        }
     }
 }
