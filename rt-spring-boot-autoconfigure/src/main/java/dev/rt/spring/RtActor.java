@@ -34,6 +34,17 @@ import org.springframework.stereotype.Component;
  *
  * <p>Supervisors come from {@code rt.supervisors.<name>} in the configuration or from
  * {@link dev.rt.SupervisorSpec} beans. Actor names must be unique in the application.
+ *
+ * <p>An actor bean can also make the routees of a pool router: name it in
+ * {@code rt.routers.<router>.actor}. It then runs only as routees (each a fresh instance, as is every
+ * restart) under the router's own supervisor {@code /user/<router>}, with the mailbox and dispatcher
+ * declared here; it is not started on its own and has no ref of its own. The router's ref is injectable
+ * as {@code ActorRef<M>} by type or with {@code @Qualifier("<router>")}:
+ *
+ * <pre>{@code
+ * rt.routers.resizers.actor=resizer
+ * rt.routers.resizers.pool-size=4
+ * }</pre>
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -75,7 +75,17 @@ class SampleApplicationTests {
         });
         DocumentContext depth = getJson("/actuator/metrics/rt.mailbox.depth");
         List<String> actors = depth.read("$.availableTags[?(@.tag == 'actor')].values[*]");
-        assertThat(actors).containsExactlyInAnyOrder("/user/app/counter", "other");
+        assertThat(actors).containsExactlyInAnyOrder("/user/app/counter", "/user/words", "other");
+    }
+
+    @Test
+    void theRouterSpreadsRequestsOverItsRoutees() {
+        assertThat(getJson("/words?text=one two three").read("$.words", Integer.class)).isEqualTo(3);
+        assertThat(getJson("/words?text=four").read("$.words", Integer.class)).isEqualTo(1);
+        DocumentContext health = getJson("/actuator/health");
+        assertThat(health.read("$.components.rt.components.words.status", String.class)).isEqualTo("UP");
+        assertThat(health.read("$.components.rt.components.words.details.children['routee-2'].state", String.class))
+                .isEqualTo("RUNNING");
     }
 
     @Test

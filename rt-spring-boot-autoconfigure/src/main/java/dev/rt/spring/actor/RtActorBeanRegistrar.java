@@ -8,12 +8,22 @@ import dev.rt.MailboxConfig;
 import dev.rt.ShutdownPolicy;
 import dev.rt.spring.InvalidRtConfigurationException;
 import dev.rt.spring.RtActor;
+import dev.rt.spring.router.RouterBeanRef;
+import dev.rt.spring.router.RouterDeclaration;
+import dev.rt.spring.router.RouterRefs;
+import dev.rt.spring.router.RouterSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
@@ -39,7 +49,12 @@ import org.springframework.util.ClassUtils;
  * {@code ActorRef<OrderMsg> orders} and {@code @Qualifier("orders") ActorRef<OrderMsg> orders} both
  * resolve. The refs are {@link ActorBeanRef}s served by the {@link ActorRefs} bean.
  *
- * <p>Invalid attributes fail startup with an {@link InvalidRtConfigurationException}.
+ * <p>Routers ({@code rt.routers.<name>}) are resolved here too: the actor bean a router names becomes
+ * the template of its routees. It is not started on its own and gets no ref of its own; instead one
+ * {@code RouterBeanRef<M>} bean is registered per router, typed by the routees' message type and
+ * qualified by the router's name, served by the {@link RouterRefs} bean.
+ *
+ * <p>Invalid attributes and router references fail startup with an {@link InvalidRtConfigurationException}.
  */
 public final class RtActorBeanRegistrar
         implements BeanDefinitionRegistryPostProcessor, BeanFactoryAware, BeanClassLoaderAware {
@@ -47,9 +62,26 @@ public final class RtActorBeanRegistrar
     /** Suffix of the name of the ref bean of an actor: {@code orders} gets {@code ordersActorRef}. */
     public static final String REF_BEAN_SUFFIX = "ActorRef";
 
+    /** Suffix of the name of the ref bean of a router: {@code workers} gets {@code workersRouter}. */
+    public static final String ROUTER_BEAN_SUFFIX = "Router";
+
+    private final Supplier<List<RouterSettings>> routerSettings;
     private final List<ActorDeclaration> declarations = new ArrayList<>();
+    private final List<RouterDeclaration> routers = new ArrayList<>();
     private BeanFactory beanFactory;
     private ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+
+    /** A registrar without routers. */
+    public RtActorBeanRegistrar() {
+        this(List::of);
+    }
+
+    /**
+     * @param routerSettings the configured routers, read when the bean definitions are processed
+     */
+    public RtActorBeanRegistrar(Supplier<List<RouterSettings>> routerSettings) {
+        this.routerSettings = Objects.requireNonNull(routerSettings, "routerSettings");
+    }
 
     @Override
     public void setBeanFactory(BeanFactory beanFactory) {
@@ -83,9 +115,20 @@ public final class RtActorBeanRegistrar
                         "the name is already used by " + clash.actorClass().getName(),
                         "Give each @RtActor a unique name: actor names identify their ActorRef beans.");
             }
-            registerRef(registry, declaration);
         }
-        declarations.addAll(found);
+        List<RouterDeclaration> resolved = resolveRouters(byName, found);
+        Set<String> routees = new HashSet<>();
+        resolved.forEach(router -> routees.add(router.routee().name()));
+        for (ActorDeclaration declaration : found) {
+            if (!routees.contains(declaration.name())) {
+                registerRef(registry, declaration);
+                declarations.add(declaration);
+            }
+        }
+        for (RouterDeclaration router : resolved) {
+            registerRouterRef(registry, router);
+        }
+        routers.addAll(resolved);
     }
 
     @Override
@@ -93,9 +136,62 @@ public final class RtActorBeanRegistrar
         // everything happens on the registry
     }
 
-    /** @return the actor beans found, in start order ({@code @Order} on the class, then declaration order) */
+    /**
+     * @return the actor beans found that run on their own, in start order ({@code @Order} on the class,
+     *         then declaration order); routee templates of routers are not among them
+     */
     public List<ActorDeclaration> declarations() {
         return List.copyOf(declarations);
+    }
+
+    /** @return the configured routers, each with the actor bean that makes its routees, in start order */
+    public List<RouterDeclaration> routers() {
+        return List.copyOf(routers);
+    }
+
+    private List<RouterDeclaration> resolveRouters(Map<String, ActorDeclaration> byName,
+                                                   List<ActorDeclaration> found) {
+        List<RouterSettings> configured = routerSettings.get();
+        if (configured.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ActorDeclaration> byBeanName = new HashMap<>();
+        found.forEach(declaration -> byBeanName.put(declaration.beanName(), declaration));
+        List<RouterDeclaration> out = new ArrayList<>();
+        Set<String> routees = new HashSet<>();
+        for (RouterSettings router : configured) {
+            ActorDeclaration routee = byName.get(router.actor());
+            if (routee == null) {
+                routee = byBeanName.get(router.actor());
+            }
+            if (routee == null) {
+                String known = byName.isEmpty() ? "the application declares none"
+                        : "declared: " + String.join(", ", new TreeSet<>(byName.keySet()));
+                throw new InvalidRtConfigurationException(router.property("actor"), router.actor(),
+                        "no @RtActor bean is named '" + router.actor() + "'",
+                        "Set " + router.property("actor") + " to the name of an @RtActor bean (" + known + "), or "
+                                + "declare one: a class implementing Actor<M> annotated with @RtActor(name = \""
+                                + router.actor() + "\").");
+            }
+            if (routee.supervisor() != null) {
+                throw new InvalidRtConfigurationException(routee.describe("supervisor"), routee.supervisor(),
+                        "the actor makes the routees of router '" + router.name() + "' (" + router.property("actor")
+                                + "), and routees run under the router's own supervisor /user/" + router.name(),
+                        "Remove the supervisor attribute from @RtActor on " + routee.actorClass().getName()
+                                + ", or point " + router.property("actor") + " at another actor bean.");
+            }
+            routees.add(routee.name());
+            out.add(new RouterDeclaration(router, routee));
+        }
+        for (RouterDeclaration router : out) {
+            ActorDeclaration same = byName.get(router.name());
+            if (same != null && !routees.contains(same.name())) {
+                throw new InvalidRtConfigurationException("rt.routers." + router.name(), router.name(),
+                        "the actor bean " + same.actorClass().getName() + " has the same name",
+                        "Rename the router or the actor: @Qualifier(\"<name>\") selects actors and routers alike.");
+            }
+        }
+        return out;
     }
 
     private Class<?> actorClass(BeanDefinition definition) {
@@ -203,7 +299,27 @@ public final class RtActorBeanRegistrar
         registry.registerBeanDefinition(refName, ref);
     }
 
+    private void registerRouterRef(BeanDefinitionRegistry registry, RouterDeclaration router) {
+        String routerName = router.name();
+        ActorDeclaration routee = router.routee();
+        RootBeanDefinition ref = new RootBeanDefinition(RouterBeanRef.class, () -> routerRefs().ref(routerName));
+        ref.setTargetType(ResolvableType.forClassWithGenerics(RouterBeanRef.class, routee.messageType()));
+        ref.addQualifier(new AutowireCandidateQualifier(Qualifier.class, routerName));
+        ref.setDescription("Router '" + routerName + "' (" + router.settings().strategy().propertyValue() + ", "
+                + router.settings().poolSize() + " routees of actor bean '" + routee.name() + "', "
+                + routee.actorClass().getName() + ")");
+        String refName = routerName + ROUTER_BEAN_SUFFIX;
+        if (registry.isBeanNameInUse(refName)) {
+            refName = "rt." + routerName + "." + ROUTER_BEAN_SUFFIX;
+        }
+        registry.registerBeanDefinition(refName, ref);
+    }
+
     private ActorRefs refs() {
         return beanFactory.getBean(ActorRefs.class);
+    }
+
+    private RouterRefs routerRefs() {
+        return beanFactory.getBean(RouterRefs.class);
     }
 }

@@ -7,6 +7,9 @@ import dev.rt.spring.actor.ActorRefs;
 import dev.rt.spring.actor.ActorSystemLifecycle;
 import dev.rt.spring.actor.ActorTopology;
 import dev.rt.spring.actor.RtActorBeanRegistrar;
+import dev.rt.spring.router.RouterLifecycle;
+import dev.rt.spring.router.RouterRefs;
+import dev.rt.spring.router.RouterTopology;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,16 +21,17 @@ import org.springframework.core.env.Environment;
 /**
  * The rt runtime as beans: the {@link ActorSystem} (named after {@code rt.system-name} or
  * {@code spring.application.name}), the supervision trees assembled from {@code rt.supervisors.*},
- * {@code SupervisorSpec} beans and {@link dev.rt.spring.RtActor} beans, their injectable refs, and the
- * lifecycle that starts them with the context and drains and stops them when it closes.
+ * {@code SupervisorSpec} beans and {@link dev.rt.spring.RtActor} beans, the pool routers of
+ * {@code rt.routers.*}, their injectable refs, and the lifecycles that start them with the context and
+ * drain and stop them when it closes.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(RtProperties.class)
 public final class RtAutoConfiguration {
 
     @Bean
-    static RtActorBeanRegistrar rtActorBeanRegistrar() {
-        return new RtActorBeanRegistrar();
+    static RtActorBeanRegistrar rtActorBeanRegistrar(Environment environment) {
+        return new RtActorBeanRegistrar(new RouterSettingsSource(environment));
     }
 
     @Bean
@@ -58,5 +62,24 @@ public final class RtAutoConfiguration {
                                                 RtProperties properties) {
         return new ActorSystemLifecycle(system, topology, refs, properties.getStartup().getTimeout(),
                 properties.getShutdown().getTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RouterRefs rtRouterRefs() {
+        return new RouterRefs();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RouterTopology rtRouterTopology(RtProperties properties, RtActorBeanRegistrar rtActorBeanRegistrar,
+                                    ActorTopology topology, ConfigurableListableBeanFactory beanFactory) {
+        return new RouterTopologyFactory(properties, rtActorBeanRegistrar, topology, beanFactory).create();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RouterLifecycle rtRouterLifecycle(ActorSystem system, RouterTopology routers, RouterRefs refs) {
+        return new RouterLifecycle(system, routers, refs);
     }
 }

@@ -2,10 +2,17 @@ package dev.rt.spring.autoconfigure;
 
 import dev.rt.MailboxConfig;
 import dev.rt.SupervisionStrategy;
+import dev.rt.osl.fs.Permission;
+import dev.rt.spring.router.RouterStrategy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the rt actor runtime under {@code rt.*}. Values are checked at startup; an invalid
@@ -39,6 +46,14 @@ public class RtProperties {
      * Supervisors by name. Actor beans run under one with @RtActor(supervisor = "name").
      */
     private Map<String, Supervisor> supervisors = new LinkedHashMap<>();
+
+    /**
+     * Pool routers by name: each is an ActorRef bean (qualifier: the name) that spreads messages over a pool
+     * of instances of an @RtActor bean, running under a supervisor at /user/name.
+     */
+    private Map<String, Router> routers = new LinkedHashMap<>();
+
+    private final Osl osl = new Osl();
 
     public String getSystemName() {
         return systemName;
@@ -82,6 +97,18 @@ public class RtProperties {
 
     public void setSupervisors(Map<String, Supervisor> supervisors) {
         this.supervisors = supervisors;
+    }
+
+    public Map<String, Router> getRouters() {
+        return routers;
+    }
+
+    public void setRouters(Map<String, Router> routers) {
+        this.routers = routers;
+    }
+
+    public Osl getOsl() {
+        return osl;
     }
 
     /** Idle behaviour of the default dispatcher's threads. */
@@ -372,6 +399,291 @@ public class RtProperties {
 
         public void setResetAfter(Duration resetAfter) {
             this.resetAfter = resetAfter;
+        }
+    }
+
+    /** A pool router. */
+    public static class Router {
+
+        /**
+         * Name of the @RtActor bean whose instances are the routees (its actor name, or its bean name). Each
+         * routee, and each restart, gets a fresh instance from the bean factory; the actor bean is then not
+         * started on its own and has no ActorRef bean of its own.
+         */
+        private String actor;
+
+        /**
+         * How a message picks its routee.
+         */
+        private RouterStrategy strategy = RouterStrategy.ROUND_ROBIN;
+
+        /**
+         * Number of routees. Defaults to the number of available processors.
+         */
+        private Integer poolSize;
+
+        /**
+         * Name of a java.util.function.Function bean that returns the routing key of a message. Required by the
+         * consistent-hashing strategy, and only used by it.
+         */
+        private String hashKeyBean;
+
+        /**
+         * Routee restarts allowed within the period before the router's supervisor gives up.
+         */
+        private int maxRestarts = 3;
+
+        /**
+         * Window in which routee restarts are counted against max-restarts.
+         */
+        private Duration period = Duration.ofSeconds(5);
+
+        public String getActor() {
+            return actor;
+        }
+
+        public void setActor(String actor) {
+            this.actor = actor;
+        }
+
+        public RouterStrategy getStrategy() {
+            return strategy;
+        }
+
+        public void setStrategy(RouterStrategy strategy) {
+            this.strategy = strategy;
+        }
+
+        public Integer getPoolSize() {
+            return poolSize;
+        }
+
+        public void setPoolSize(Integer poolSize) {
+            this.poolSize = poolSize;
+        }
+
+        public String getHashKeyBean() {
+            return hashKeyBean;
+        }
+
+        public void setHashKeyBean(String hashKeyBean) {
+            this.hashKeyBean = hashKeyBean;
+        }
+
+        public int getMaxRestarts() {
+            return maxRestarts;
+        }
+
+        public void setMaxRestarts(int maxRestarts) {
+            this.maxRestarts = maxRestarts;
+        }
+
+        public Duration getPeriod() {
+            return period;
+        }
+
+        public void setPeriod(Duration period) {
+            this.period = period;
+        }
+    }
+
+    /** OSL services. */
+    public static class Osl {
+
+        private final FileSystem filesystem = new FileSystem();
+
+        public FileSystem getFilesystem() {
+            return filesystem;
+        }
+    }
+
+    /** The OSL file service: a sandboxed, audited file store behind actors. */
+    public static class FileSystem {
+
+        /**
+         * Whether to start the OSL file service and provide a FileSystemClient bean.
+         */
+        private boolean enabled;
+
+        /**
+         * Directory every path of the file service is resolved under, absolute or relative to the working
+         * directory. It must exist, and be writable unless read-only is set.
+         */
+        private String root;
+
+        /**
+         * Access rules, in order: the first whose principal and path match decides. With none, everything
+         * inside the root is allowed; once there is one, what no rule allows is denied.
+         */
+        private List<Rule> rules = new ArrayList<>();
+
+        /**
+         * Whether to refuse every operation that changes something.
+         */
+        private boolean readOnly;
+
+        /**
+         * Largest file that a read returns and a write or append produces.
+         */
+        private DataSize maxFileSize = DataSize.ofMegabytes(16);
+
+        /**
+         * Number of worker actors. Operations on one path run in order, on different paths in parallel.
+         */
+        private int poolSize = 4;
+
+        /**
+         * Whether to flush each write to the device before it replaces the file.
+         */
+        private boolean syncWrites = true;
+
+        /**
+         * Name of the file service's supervisor under /user.
+         */
+        private String name = "osl";
+
+        private final Client client = new Client();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getRoot() {
+            return root;
+        }
+
+        public void setRoot(String root) {
+            this.root = root;
+        }
+
+        public List<Rule> getRules() {
+            return rules;
+        }
+
+        public void setRules(List<Rule> rules) {
+            this.rules = rules;
+        }
+
+        public boolean isReadOnly() {
+            return readOnly;
+        }
+
+        public void setReadOnly(boolean readOnly) {
+            this.readOnly = readOnly;
+        }
+
+        public DataSize getMaxFileSize() {
+            return maxFileSize;
+        }
+
+        public void setMaxFileSize(DataSize maxFileSize) {
+            this.maxFileSize = maxFileSize;
+        }
+
+        public int getPoolSize() {
+            return poolSize;
+        }
+
+        public void setPoolSize(int poolSize) {
+            this.poolSize = poolSize;
+        }
+
+        public boolean isSyncWrites() {
+            return syncWrites;
+        }
+
+        public void setSyncWrites(boolean syncWrites) {
+            this.syncWrites = syncWrites;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public Client getClient() {
+            return client;
+        }
+    }
+
+    /** An access rule of the file service. */
+    public static class Rule {
+
+        /**
+         * Principal the rule applies to, or "*" for everyone.
+         */
+        private String principal;
+
+        /**
+         * Glob of the paths, relative to the root: "*" and "?" match within a name, "**" across names, as in
+         * "reports/**".
+         */
+        private String path;
+
+        /**
+         * Permissions granted on those paths (read, write, delete, list). None makes the rule a deny rule.
+         */
+        private Set<Permission> permissions = new LinkedHashSet<>();
+
+        public String getPrincipal() {
+            return principal;
+        }
+
+        public void setPrincipal(String principal) {
+            this.principal = principal;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public Set<Permission> getPermissions() {
+            return permissions;
+        }
+
+        public void setPermissions(Set<Permission> permissions) {
+            this.permissions = permissions;
+        }
+    }
+
+    /** The FileSystemClient bean. */
+    public static class Client {
+
+        /**
+         * Principal of the FileSystemClient bean's requests, matched against the access rules.
+         */
+        private String principal = "application";
+
+        /**
+         * How long a FileSystemClient call waits for its reply. Defaults to rt.ask-timeout.
+         */
+        private Duration timeout;
+
+        public String getPrincipal() {
+            return principal;
+        }
+
+        public void setPrincipal(String principal) {
+            this.principal = principal;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
         }
     }
 }

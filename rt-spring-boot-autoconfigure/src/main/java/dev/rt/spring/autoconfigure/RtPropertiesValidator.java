@@ -5,6 +5,8 @@ import dev.rt.ChildSpec;
 import dev.rt.InvalidActorNameException;
 import dev.rt.spring.InvalidRtConfigurationException;
 import dev.rt.spring.actor.SupervisorDeclaration;
+import dev.rt.spring.router.RouterSettings;
+import dev.rt.spring.router.RouterStrategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +65,7 @@ final class RtPropertiesValidator {
                     "Use a power of two such as 16, 64 or 1024 (one message in that many is timed), or 0.");
         }
         supervisors(properties);
+        routers(properties.getRouters());
     }
 
     /**
@@ -75,6 +78,60 @@ final class RtPropertiesValidator {
             out.add(supervisor(entry.getKey(), entry.getValue()));
         }
         return out;
+    }
+
+    /**
+     * @param routers the configured routers ({@code rt.routers}), by name
+     * @return the routers, checked, in declaration order
+     * @throws InvalidRtConfigurationException on the first invalid value
+     */
+    static List<RouterSettings> routers(Map<String, RtProperties.Router> routers) {
+        List<RouterSettings> out = new ArrayList<>();
+        for (Map.Entry<String, RtProperties.Router> entry : routers.entrySet()) {
+            out.add(router(entry.getKey(), entry.getValue()));
+        }
+        return out;
+    }
+
+    private static RouterSettings router(String name, RtProperties.Router router) {
+        String prefix = "rt.routers." + name;
+        name(prefix, name);
+        String actor = router.getActor();
+        if (actor == null || actor.isBlank()) {
+            throw new InvalidRtConfigurationException(prefix + ".actor", null, "no actor bean is set",
+                    "Set " + prefix + ".actor to the name of the @RtActor bean whose instances are the routees.");
+        }
+        RouterStrategy strategy = router.getStrategy();
+        notNull(prefix + ".strategy", strategy, "round-robin, random, smallest-mailbox, consistent-hashing or broadcast");
+        int poolSize = router.getPoolSize() != null ? router.getPoolSize() : Runtime.getRuntime().availableProcessors();
+        if (poolSize < 1) {
+            throw new InvalidRtConfigurationException(prefix + ".pool-size", poolSize, "a pool needs at least one routee",
+                    "Set " + prefix + ".pool-size to 1 or more, or remove it for one routee per available processor.");
+        }
+        String hashKeyBean = router.getHashKeyBean();
+        if (hashKeyBean != null && hashKeyBean.isBlank()) {
+            hashKeyBean = null;
+        }
+        if (strategy == RouterStrategy.CONSISTENT_HASHING && hashKeyBean == null) {
+            throw new InvalidRtConfigurationException(prefix + ".hash-key-bean", null,
+                    "the consistent-hashing strategy needs the routing key of each message",
+                    "Declare a bean of type java.util.function.Function<M, ?> that returns the key of a message (M: "
+                            + "the routees' message type) and set " + prefix + ".hash-key-bean to its name.");
+        }
+        if (strategy != RouterStrategy.CONSISTENT_HASHING && hashKeyBean != null) {
+            throw new InvalidRtConfigurationException(prefix + ".hash-key-bean", hashKeyBean,
+                    "only the consistent-hashing strategy uses a key, and the strategy is "
+                            + strategy.propertyValue(),
+                    "Remove " + prefix + ".hash-key-bean, or set " + prefix + ".strategy to consistent-hashing.");
+        }
+        if (router.getMaxRestarts() < 0) {
+            throw new InvalidRtConfigurationException(prefix + ".max-restarts", router.getMaxRestarts(),
+                    "the number of restarts cannot be negative",
+                    "Set it to 0 (give up on the first failure) or more; the default is 3.");
+        }
+        positive(prefix + ".period", router.getPeriod(), "5s");
+        return new RouterSettings(name, actor.trim(), strategy, poolSize, hashKeyBean == null ? null : hashKeyBean.trim(),
+                router.getMaxRestarts(), router.getPeriod());
     }
 
     private static SupervisorDeclaration supervisor(String name, RtProperties.Supervisor supervisor) {
@@ -121,7 +178,7 @@ final class RtPropertiesValidator {
         return new Backoff(backoff.getMin(), backoff.getMax(), jitter, backoff.getResetAfter());
     }
 
-    private static void name(String property, String name) {
+    static void name(String property, String name) {
         try {
             ChildSpec.actor(name, () -> null);
         } catch (InvalidActorNameException e) {
@@ -129,7 +186,7 @@ final class RtPropertiesValidator {
         }
     }
 
-    private static void positive(String property, Duration value, String example) {
+    static void positive(String property, Duration value, String example) {
         notNull(property, value, "a duration such as " + example);
         if (value.isNegative() || value.isZero()) {
             throw new InvalidRtConfigurationException(property, value, "the duration must be positive",
@@ -143,7 +200,7 @@ final class RtPropertiesValidator {
         }
     }
 
-    private static void notNull(String property, Object value, String expected) {
+    static void notNull(String property, Object value, String expected) {
         if (value == null) {
             throw new InvalidRtConfigurationException(property, null, "no value is set",
                     "Set " + property + " to " + expected + ", or remove it to use the default.");

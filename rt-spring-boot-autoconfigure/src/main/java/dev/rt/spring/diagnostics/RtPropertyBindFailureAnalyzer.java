@@ -2,6 +2,7 @@ package dev.rt.spring.diagnostics;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 
 /**
  * Reports an {@code rt.*} property whose value cannot be converted: the property, its value, where it
@@ -29,7 +31,7 @@ public final class RtPropertyBindFailureAnalyzer extends AbstractFailureAnalyzer
         if (!property.startsWith("rt.")) {
             return null;
         }
-        Class<?> type = innermost.getTarget().getType().resolve(Object.class);
+        Class<?> type = elementType(innermost.getTarget().getType());
         ConfigurationProperty bound = innermost.getProperty();
         StringBuilder description = new StringBuilder("Invalid rt configuration: ").append(property);
         if (bound != null) {
@@ -44,6 +46,18 @@ public final class RtPropertyBindFailureAnalyzer extends AbstractFailureAnalyzer
             description.append(" (").append(reason.getMessage()).append(')');
         }
         return new FailureAnalysis(description.toString(), action(property, type), cause);
+    }
+
+    /** @return the bound type, or the element type of a collection (such as a set of permissions) */
+    private static Class<?> elementType(ResolvableType target) {
+        Class<?> type = target.resolve(Object.class);
+        if (Collection.class.isAssignableFrom(type)) {
+            Class<?> element = target.asCollection().getGeneric(0).resolve();
+            if (element != null && element.isEnum()) {
+                return element;
+            }
+        }
+        return type;
     }
 
     private static String expected(Class<?> type) {

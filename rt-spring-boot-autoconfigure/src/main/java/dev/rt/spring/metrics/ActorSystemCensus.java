@@ -14,14 +14,17 @@ import java.util.Set;
 
 /**
  * Counts what the meters report by walking the actor system at most once per {@code maxAge}: delivery
- * totals, actors by state and the mailbox depth of the named actors. A scrape reads many meters; they
- * share one walk. Totals never go down between two walks (an actor that stops moves its counts to the
+ * totals, actors by state and the mailbox depth of the named actors and pools. A pool (a router's
+ * supervisor) is reported under its own path with the summed depth of its routees, so the number of
+ * series does not grow with the pool. A scrape reads many meters; they share one walk. Totals never go down between two walks (an actor that stops moves its counts to the
  * system's totals, which a concurrent walk could miss for a moment).
  */
 public final class ActorSystemCensus {
 
     private final ActorSystem system;
     private final Set<String> namedActors;
+    private final Set<String> pools;
+    private final Set<String> reported;
     private final long maxAgeNanos;
     private volatile Snapshot last;
 
@@ -31,14 +34,28 @@ public final class ActorSystemCensus {
      * @param maxAge how long a count is reused
      */
     public ActorSystemCensus(ActorSystem system, Set<String> namedActors, Duration maxAge) {
+        this(system, namedActors, Set.of(), maxAge);
+    }
+
+    /**
+     * @param system the system to count
+     * @param namedActors paths of the actors whose mailbox depth is reported by name
+     * @param pools paths of supervisors whose children (routees) are reported together under that path
+     * @param maxAge how long a count is reused
+     */
+    public ActorSystemCensus(ActorSystem system, Set<String> namedActors, Set<String> pools, Duration maxAge) {
         this.system = Objects.requireNonNull(system, "system");
         this.namedActors = Set.copyOf(namedActors);
+        this.pools = Set.copyOf(pools);
+        Set<String> all = new java.util.HashSet<>(this.namedActors);
+        all.addAll(this.pools);
+        this.reported = Set.copyOf(all);
         this.maxAgeNanos = maxAge.toNanos();
     }
 
-    /** @return the paths reported by name */
+    /** @return the paths reported by name: named actors and pools */
     public Set<String> namedActors() {
-        return namedActors;
+        return reported;
     }
 
     /** @return a count at most {@code maxAge} old */
@@ -73,11 +90,14 @@ public final class ActorSystemCensus {
         for (ActorNode.State state : ActorNode.State.values()) {
             states.put(state, 0L);
         }
-        for (ActorNode child : system.tree().children()) {
-            countStates(child, states);
-        }
         Map<String, Long> depths = new HashMap<>();
+        for (ActorNode child : system.tree().children()) {
+            countStates(child, states, depths);
+        }
         long named = 0;
+        for (String pool : pools) {
+            named += depths.computeIfAbsent(pool, p -> 0L);
+        }
         for (String path : namedActors) {
             Optional<ActorRef<Object>> ref = system.lookup(path);
             long depth = ref.isPresent() ? system.stats(ref.get()).mailboxDepth() : 0;
@@ -88,10 +108,18 @@ public final class ActorSystemCensus {
         return new Snapshot(totals, Map.copyOf(states), Map.copyOf(depths), otherDepth, System.nanoTime());
     }
 
-    private static void countStates(ActorNode node, Map<ActorNode.State, Long> states) {
+    private void countStates(ActorNode node, Map<ActorNode.State, Long> states, Map<String, Long> poolDepths) {
         states.merge(node.state(), 1L, Long::sum);
+        boolean pool = !pools.isEmpty() && pools.contains(node.path());
+        long pooled = 0;
         for (ActorNode child : node.children()) {
-            countStates(child, states);
+            countStates(child, states, poolDepths);
+            if (pool) {
+                pooled += child.stats().mailboxDepth();
+            }
+        }
+        if (pool) {
+            poolDepths.put(node.path(), pooled);
         }
     }
 

@@ -16,12 +16,18 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code child}), from the supervisors' restart events; a restart is rare, so counting it is cheap. The
  * declared supervisors and children are tagged by name; any other child of a declared supervisor counts
  * as {@code child=other}, and children of undeclared (dynamically started) supervisors as
- * {@code supervisor=other}, so the series stay bounded.
+ * {@code supervisor=other}, so the series stay bounded. The routees of a pool (a router) count together
+ * as {@code child=routees} under the router's name.
  */
 public final class SupervisorRestartMetrics implements RuntimeListener, MeterBinder {
 
+    /** Tag value of the children of a pool. */
+    public static final String ROUTEES = "routees";
+
     private final Map<String, String> supervisorNames;
     private final Map<String, Map<String, LongAdder>> declared;
+    private final Map<String, String> poolNames;
+    private final Map<String, LongAdder> pools;
     private final ConcurrentHashMap<String, LongAdder> others = new ConcurrentHashMap<>();
     private volatile MeterRegistry registry;
 
@@ -30,6 +36,24 @@ public final class SupervisorRestartMetrics implements RuntimeListener, MeterBin
      * @param declaredChildren each declared supervisor's children, by the supervisor's path
      */
     public SupervisorRestartMetrics(Map<String, String> supervisorPaths, Map<String, List<String>> declaredChildren) {
+        this(supervisorPaths, declaredChildren, Map.of());
+    }
+
+    /**
+     * @param supervisorPaths declared supervisors: their path by name
+     * @param declaredChildren each declared supervisor's children, by the supervisor's path
+     * @param poolPaths pools (routers' supervisors): their path by name
+     */
+    public SupervisorRestartMetrics(Map<String, String> supervisorPaths, Map<String, List<String>> declaredChildren,
+                                    Map<String, String> poolPaths) {
+        Map<String, String> pooledNames = new HashMap<>();
+        Map<String, LongAdder> pooled = new HashMap<>();
+        poolPaths.forEach((name, path) -> {
+            pooledNames.put(path, name);
+            pooled.put(path, new LongAdder());
+        });
+        this.poolNames = Map.copyOf(pooledNames);
+        this.pools = Map.copyOf(pooled);
         Map<String, String> names = new HashMap<>();
         supervisorPaths.forEach((name, path) -> names.put(path, name));
         Map<String, Map<String, LongAdder>> counters = new HashMap<>();
@@ -49,6 +73,11 @@ public final class SupervisorRestartMetrics implements RuntimeListener, MeterBin
             return;
         }
         String supervisorPath = restarted.actor().path();
+        LongAdder pooled = pools.isEmpty() ? null : pools.get(supervisorPath);
+        if (pooled != null) {
+            pooled.increment();
+            return;
+        }
         Map<String, LongAdder> children = declared.get(supervisorPath);
         LongAdder counter = children == null ? null : children.get(restarted.child().name());
         if (counter == null) {
@@ -79,6 +108,7 @@ public final class SupervisorRestartMetrics implements RuntimeListener, MeterBin
         registry = meterRegistry;
         declared.forEach((path, children) -> children.forEach((child, counter) ->
                 register(meterRegistry, supervisorNames.get(path), child, counter)));
+        pools.forEach((path, counter) -> register(meterRegistry, poolNames.get(path), ROUTEES, counter));
         others.forEach((supervisor, counter) -> register(meterRegistry, supervisor, RtMeterBinder.OTHER, counter));
     }
 

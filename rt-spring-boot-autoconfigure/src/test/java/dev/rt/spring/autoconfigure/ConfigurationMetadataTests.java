@@ -44,4 +44,22 @@ class ConfigurationMetadataTests {
         assertThat(property(metadata, "rt.dispatcher.idle-strategy")).containsEntry("defaultValue", "backoff");
         assertThat(property(metadata, "management.health.rt.enabled")).containsEntry("defaultValue", true);
     }
+
+    @Test
+    void routersAndTheFileServiceAreDescribed() throws Exception {
+        DocumentContext metadata = metadata();
+        assertThat((String) property(metadata, "rt.routers").get("type"))
+                .startsWith("java.util.Map<java.lang.String,").contains("Router>");
+        assertThat((String) property(metadata, "rt.routers").get("description")).contains("@RtActor");
+        assertThat(property(metadata, "rt.osl.filesystem.enabled")).containsEntry("defaultValue", false);
+        assertThat(property(metadata, "rt.osl.filesystem.pool-size")).containsEntry("defaultValue", 4);
+        assertThat(property(metadata, "rt.osl.filesystem.max-file-size")).containsEntry("defaultValue", "16MB")
+                .containsEntry("type", "org.springframework.util.unit.DataSize");
+        assertThat(property(metadata, "rt.osl.filesystem.read-only")).containsEntry("defaultValue", false);
+        assertThat(property(metadata, "rt.osl.filesystem.client.principal"))
+                .containsEntry("defaultValue", "application");
+        for (String key : List.of("root", "rules", "sync-writes", "name", "client.timeout")) {
+            assertThat(property(metadata, "rt.osl.filesystem." + key).get("description")).as(key).isNotNull();
+        }
+    }
 }

@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rt.ActorRef;
 import dev.rt.ActorSystem;
+import dev.rt.osl.fs.FileOperationException;
+import dev.rt.osl.fs.FileSystemClient;
 import dev.rt.spring.autoconfigure.TestActors.Counter;
 import dev.rt.spring.autoconfigure.TestActors.CounterMsg;
 import dev.rt.spring.autoconfigure.TestActors.InstancesConfiguration;
 import dev.rt.spring.metrics.ActorSystemCensus;
 import dev.rt.spring.metrics.MessageSampling;
 import dev.rt.spring.metrics.MessageTimingListener;
+import dev.rt.spring.metrics.OslFileSystemMetrics;
 import dev.rt.spring.metrics.RtMeterBinder;
 import dev.rt.spring.metrics.SupervisorRestartMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -20,10 +23,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -133,6 +140,92 @@ class RtMetricsAutoConfigurationTests {
                     assertThat(registry.find("rt.message.processing").tag("actor", "/user/app/counter").timer()
                             .count()).isZero();
                 });
+    }
+
+    @Test
+    void theRouteesOfARouterAreMeasuredUnderTheRouter() {
+        runner.withUserConfiguration(InstancesConfiguration.class, RtRoutersTests.JobWorker.class)
+                .withPropertyValues("rt.routers.jobs.actor=jobWorker", "rt.routers.jobs.pool-size=3",
+                        "rt.routers.jobs.max-restarts=5", "rt.metrics.sample-rate=1")
+                .run(context -> {
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    ActorRef<RtRoutersTests.Job> jobs = context.getBean("jobsRouter", ActorRef.class);
+                    for (int i = 0; i < 6; i++) {
+                        int key = i;
+                        assertThat(jobs.<String>ask(replyTo -> new RtRoutersTests.Job(key, replyTo))
+                                .get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).startsWith("routee-");
+                    }
+                    eventually().untilAsserted(() -> assertThat(registry.find("rt.message.processing")
+                            .tag("actor", "/user/jobs").timer().count()).isEqualTo(6));
+                    assertThat(registry.find("rt.message.wait").tag("actor", "/user/jobs").timer().count())
+                            .isEqualTo(6);
+                    assertThat(gauge(registry, "rt.mailbox.depth", "actor", "/user/jobs")).isZero();
+
+                    jobs.tell(new RtRoutersTests.Job(-1, null));
+                    eventually().untilAsserted(() -> assertThat(registry.find("rt.supervisor.restarts")
+                            .tag("supervisor", "jobs").tag("child", "routees").functionCounter().count())
+                            .isEqualTo(1));
+                    // bounded: no series per routee
+                    assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags())
+                            .noneMatch(tag -> tag.getValue().contains("routee-")));
+                });
+    }
+
+    @Test
+    void theFileServiceIsMeasuredFromItsOwnCounters(@TempDir Path root) {
+        runner.withConfiguration(AutoConfigurations.of(RtOslAutoConfiguration.class))
+                .withPropertyValues("rt.osl.filesystem.enabled=true", "rt.osl.filesystem.root=" + root)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(OslFileSystemMetrics.class);
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    FileSystemClient files = context.getBean(FileSystemClient.class);
+                    files.write("a.txt", "hello".getBytes(StandardCharsets.UTF_8))
+                            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    files.read("a.txt").get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    assertThatThrownBy(() -> files.read("missing.txt").get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                            .hasCauseInstanceOf(FileOperationException.class);
+
+                    assertThat(operations(registry, "write", "success")).isEqualTo(1);
+                    assertThat(operations(registry, "read", "success")).isEqualTo(1);
+                    assertThat(operations(registry, "read", "not_found")).isEqualTo(1);
+                    assertThat(operations(registry, "delete_file", "success")).isZero();
+                    assertThat(registry.find("rt.osl.fs.bytes").tag("direction", "write").functionCounter().count())
+                            .isEqualTo(5);
+                    assertThat(registry.find("rt.osl.fs.bytes").tag("direction", "read").functionCounter().count())
+                            .isEqualTo(5);
+                });
+    }
+
+    @Test
+    void theFileServiceIsNotMeasuredWhenItIsOff() {
+        runner.withConfiguration(AutoConfigurations.of(RtOslAutoConfiguration.class)).run(context -> {
+            assertThat(context).hasSingleBean(RtMeterBinder.class).doesNotHaveBean(OslFileSystemMetrics.class);
+            assertThat(context.getBean(MeterRegistry.class).find("rt.osl.fs.operations").meters()).isEmpty();
+        });
+    }
+
+    @Test
+    void withoutMicrometerTheFileServiceStillRuns(@TempDir Path root) {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RtAutoConfiguration.class, RtOslAutoConfiguration.class,
+                        RtMetricsAutoConfiguration.class))
+                .withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+                .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+                .withPropertyValues("rt.osl.filesystem.enabled=true", "rt.osl.filesystem.root=" + root)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(FileSystemClient.class)
+                            .doesNotHaveBean(OslFileSystemMetrics.class).doesNotHaveBean(RtMeterBinder.class);
+                    FileSystemClient files = context.getBean(FileSystemClient.class);
+                    files.write("a.txt", "hi".getBytes(StandardCharsets.UTF_8))
+                            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    assertThat(Files.readString(root.resolve("a.txt"))).isEqualTo("hi");
+                });
+    }
+
+    private static double operations(MeterRegistry registry, String operation, String outcome) {
+        FunctionCounter counter = registry.find("rt.osl.fs.operations").tag("operation", operation)
+                .tag("outcome", outcome).functionCounter();
+        return counter == null ? -1 : counter.count();
     }
 
     private static double count(MeterRegistry registry, String name) {

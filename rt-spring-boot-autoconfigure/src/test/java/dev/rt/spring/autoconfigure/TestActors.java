@@ -4,7 +4,11 @@ import dev.rt.Actor;
 import dev.rt.ActorContext;
 import dev.rt.ActorRef;
 import dev.rt.spring.RtActor;
+import dev.rt.spring.diagnostics.ActorRefInjectionFailureAnalyzer;
+import dev.rt.spring.diagnostics.RtPropertyBindFailureAnalyzer;
+import dev.rt.spring.diagnostics.RtStartupFailureAnalyzer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +32,22 @@ final class TestActors {
 
     static ConditionFactory eventually() {
         return Awaitility.await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
+    }
+
+    /**
+     * @param failure a startup failure
+     * @return what rt's failure analyzers make of it, or {@code null} if none applies
+     */
+    static FailureAnalysis analyze(Throwable failure) {
+        List<FailureAnalyzer> analyzers = List.of(new RtStartupFailureAnalyzer(null),
+                new RtPropertyBindFailureAnalyzer(), new ActorRefInjectionFailureAnalyzer(null));
+        for (FailureAnalyzer analyzer : analyzers) {
+            FailureAnalysis analysis = analyzer.analyze(failure);
+            if (analysis != null) {
+                return analysis;
+            }
+        }
+        return null;
     }
 
     /** Counts actor instances per actor name: every construction goes through the bean factory. */
