@@ -138,6 +138,7 @@ public final class MemoryFootprint {
         long lowest = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
             System.gc();
+            // Let G1 finish concurrent work and reference processing before reading the heap.
             Thread.sleep(200);
             lowest = Math.min(lowest, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
