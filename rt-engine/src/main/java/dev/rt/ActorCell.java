@@ -581,7 +581,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                     // The raw message is not an M: dead-letter it, but give onFailure no message.
                     deadLetter(adapted.message, sender, DeadLetterReason.FAILED, error.toString());
                     currentSender = null;
-                    fail(error, null, null);
+                    decide(error, null);
                     return false;
                 }
                 if (adapted.guarantee != null) {
@@ -654,7 +654,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             deadLetter(message, sender, DeadLetterReason.FAILED,
                     error + " (failed " + attempt + " of " + system.maxDeliveryAttempts() + " attempts)");
         }
-        fail(error, null, message);
+        decide(error, message);
     }
 
     /** Exactly-once: a message whose id was seen within the window is a duplicate, dead-lettered and counted. */
@@ -873,15 +873,17 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         if (message != null) {
             deadLetter(message, currentSender, DeadLetterReason.FAILED, error.toString());
         }
-        fail(error, null, message);
+        decide(error, message);
     }
 
     /**
-     * @param deadLettered ignored here; the caller dead-lettered or kept the message
-     * @param typedMessage what {@code onFailure} sees
+     * Counts the failure and applies the actor's decision; the caller has already dead-lettered the
+     * message or kept it for redelivery.
+     *
+     * @param typedMessage what {@code onFailure} sees, or {@code null}
      */
     @SuppressWarnings("unchecked")
-    private void fail(Throwable error, Object deadLettered, Object typedMessage) {
+    private void decide(Throwable error, Object typedMessage) {
         FAILED.setOpaque(this, failed + 1);
         FailureAction action;
         try {
