@@ -2,16 +2,12 @@ package dev.rt.spring.actor;
 
 import dev.rt.ActorAddress;
 import dev.rt.ActorRef;
+import dev.rt.spring.ForwardingActorRef;
 import dev.rt.ActorSystem;
-import dev.rt.DeliveryGuarantee;
-import dev.rt.OfferResult;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
  * The {@link ActorRef} injected for an actor bean. It is created before the actor runs (beans are wired
@@ -25,7 +21,7 @@ import java.util.function.Function;
  *
  * @param <M> the actor's message type
  */
-public final class ActorBeanRef<M> implements ActorRef<M> {
+public final class ActorBeanRef<M> extends ForwardingActorRef<M> {
 
     private static final VarHandle TARGET;
     private static final VarHandle STOPS;
@@ -108,43 +104,8 @@ public final class ActorBeanRef<M> implements ActorRef<M> {
     }
 
     @Override
-    public ActorAddress address() {
-        return current().address();
-    }
-
-    @Override
-    public void tell(M message) {
-        current().tell(message);
-    }
-
-    @Override
-    public void tell(M message, ActorRef<?> sender) {
-        current().tell(message, sender);
-    }
-
-    @Override
-    public void tell(M message, ActorRef<?> sender, Duration timeToLive) {
-        current().tell(message, sender, timeToLive);
-    }
-
-    @Override
-    public void tell(M message, ActorRef<?> sender, DeliveryGuarantee guarantee) {
-        current().tell(message, sender, guarantee);
-    }
-
-    @Override
-    public OfferResult offer(M message) {
-        return current().offer(message);
-    }
-
-    @Override
-    public <R> CompletableFuture<R> ask(Function<ActorRef<R>, ? extends M> request, Duration timeout) {
-        return current().ask(request, timeout);
-    }
-
-    @Override
-    public <R> CompletableFuture<R> ask(Function<ActorRef<R>, ? extends M> request) {
-        return current().ask(request);
+    protected ActorRef<M> target() {
+        return current();
     }
 
     @Override

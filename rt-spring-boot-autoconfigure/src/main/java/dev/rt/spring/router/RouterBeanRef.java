@@ -1,16 +1,11 @@
 package dev.rt.spring.router;
 
-import dev.rt.ActorAddress;
 import dev.rt.ActorRef;
-import dev.rt.DeliveryGuarantee;
-import dev.rt.OfferResult;
+import dev.rt.spring.ForwardingActorRef;
 import dev.rt.PoolRouter;
 import dev.rt.Router;
 import dev.rt.Routees;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
  * The ref injected for a router configured under {@code rt.routers.<name>}, as {@code ActorRef<M>},
@@ -24,7 +19,7 @@ import java.util.function.Function;
  *
  * @param <M> the routees' message type
  */
-public final class RouterBeanRef<M> implements Router<M> {
+public final class RouterBeanRef<M> extends ForwardingActorRef<M> implements Router<M> {
 
     private final String routerName;
     private volatile PoolRouter<M> pool;
@@ -67,43 +62,8 @@ public final class RouterBeanRef<M> implements Router<M> {
     }
 
     @Override
-    public ActorAddress address() {
-        return pool().address();
-    }
-
-    @Override
-    public void tell(M message) {
-        pool().tell(message);
-    }
-
-    @Override
-    public void tell(M message, ActorRef<?> sender) {
-        pool().tell(message, sender);
-    }
-
-    @Override
-    public void tell(M message, ActorRef<?> sender, Duration timeToLive) {
-        pool().tell(message, sender, timeToLive);
-    }
-
-    @Override
-    public void tell(M message, ActorRef<?> sender, DeliveryGuarantee guarantee) {
-        pool().tell(message, sender, guarantee);
-    }
-
-    @Override
-    public OfferResult offer(M message) {
-        return pool().offer(message);
-    }
-
-    @Override
-    public <R> CompletableFuture<R> ask(Function<ActorRef<R>, ? extends M> request, Duration timeout) {
-        return pool().ask(request, timeout);
-    }
-
-    @Override
-    public <R> CompletableFuture<R> ask(Function<ActorRef<R>, ? extends M> request) {
-        return pool().ask(request);
+    protected ActorRef<M> target() {
+        return pool();
     }
 
     @Override
