@@ -42,6 +42,23 @@ abstract class AbstractRouter<M> implements Router<M> {
 
     @Override
     public void tell(M message) {
+        if (message == null) {
+            throw new NullPointerException("message must not be null (to router " + address.path() + ")");
+        }
+        // The common case kept small enough to inline: one live routee chosen, one tell. Every other
+        // case (no routees, broadcast, a stopped routee) takes the general path.
+        Routees<M> current = routees;
+        if (current.size() != 0) {
+            int index = strategy.select(message, current);
+            if (index != RoutingStrategy.BROADCAST) {
+                ActorRef<M> routee = current.get(index);
+                if (!isStopped(routee)) {
+                    routee.tell(message);
+                    return;
+                }
+                routeesChanged(current);
+            }
+        }
         route(message, null, null, null);
     }
 
