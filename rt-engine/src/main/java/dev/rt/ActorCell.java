@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -70,6 +69,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     private static final VarHandle DEAD_LETTERED;
     private static final VarHandle REFUSED;
     private static final VarHandle DROPPED;
+    private static final VarHandle STAMP_NEXT;
 
     static {
         try {
@@ -84,6 +84,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             DEAD_LETTERED = lookup.findVarHandle(ActorCell.class, "deadLettered", long.class);
             REFUSED = lookup.findVarHandle(ActorCell.class, "refused", long.class);
             DROPPED = lookup.findVarHandle(ActorCell.class, "dropped", long.class);
+            STAMP_NEXT = lookup.findVarHandle(ActorCell.class, "stampNext", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -117,6 +118,14 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     private Class<?> plainType;
     private boolean mdcSet;
     private byte afterChildren;
+    /** Messages handled since the last sample was asked for; see {@link #askForSample}. */
+    private int sinceSample;
+
+    /**
+     * 1 when the next message sent should carry its send time (a sample). Set by the actor thread, cleared
+     * by the sender that takes it; opaque on both sides, since a lost or doubled sample does no harm.
+     */
+    private int stampNext;
 
     // Written by the actor thread (opaque), read by anyone.
     private long delivered;
@@ -161,6 +170,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         this.factory = factory;
         this.mailbox = mailbox;
         this.actor = instance;
+        this.stampNext = system.sampleEvery() > 0 ? 1 : 0; // an actor's first message is a sample
     }
 
     // ---------------------------------------------------------------- sending
@@ -243,13 +253,32 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         return true;
     }
 
+    /**
+     * The sampling decision is the receiver's (see {@link #askForSample}), so a sender pays one load of
+     * a field it shares a cache line with anyway, and no random number, per message.
+     */
     private Object sampled(Object item, ActorRef<?> sender) {
-        int mask = system.sampleMask();
-        if (mask < 0 || (ThreadLocalRandom.current().nextInt() & mask) != 0) {
-            return item;
+        return (int) STAMP_NEXT.getOpaque(this) == 0 ? item : stamp(item, sender);
+    }
+
+    private Object stamp(Object item, ActorRef<?> sender) {
+        if (system.sampleEvery() > 1) {
+            STAMP_NEXT.setOpaque(this, 0);
         }
         Object message = item instanceof Envelope e ? e.message : item;
         return new Envelope.Sampled(message, sender, System.nanoTime());
+    }
+
+    /**
+     * After every {@code sampleEvery} handled messages the actor asks for the next message sent to it to
+     * be a sample; counted per turn, not per message.
+     */
+    private void askForSample(int handled) {
+        int every = system.sampleEvery();
+        if (every > 1 && handled > 0 && (sinceSample += handled) >= every) {
+            sinceSample = 0;
+            STAMP_NEXT.setOpaque(this, 1);
+        }
     }
 
     private void send(Object item, Object message, ActorRef<?> sender, boolean throwIfFull) {
@@ -514,6 +543,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
             if (deliveredNow > 0) {
                 DELIVERED.setOpaque(this, delivered + deliveredNow);
             }
+            askForSample(handled);
         }
     }
 

@@ -90,7 +90,7 @@ public final class ActorSystem implements AutoCloseable {
     private final Duration askTimeout;
     private final Duration shutdownTimeout;
     private final SpawnOptions defaultSpawnOptions;
-    private final int sampleMask;
+    private final int sampleEvery;
     private final AtomicLong uids = new AtomicLong();
     private final NoSenderRef noSender;
     private final ActorCell<Object> guardian;
@@ -121,7 +121,7 @@ public final class ActorSystem implements AutoCloseable {
         this.askTimeout = builder.askTimeout;
         this.shutdownTimeout = builder.shutdownTimeout;
         this.defaultSpawnOptions = SpawnOptions.defaults().withMailbox(builder.defaultMailbox);
-        this.sampleMask = builder.sampleEvery == 0 ? -1 : builder.sampleEvery - 1;
+        this.sampleEvery = builder.sampleEvery;
         this.scheduler = new TimerWheel("rt-" + name + "-scheduler", builder.schedulerTick.toNanos());
         Map<String, Dispatcher> built = new LinkedHashMap<>();
         builder.dispatchers.forEach((id, config) -> built.put(id, Dispatcher.create(name, id, config)));
@@ -562,8 +562,9 @@ public final class ActorSystem implements AutoCloseable {
         return uids.incrementAndGet();
     }
 
-    int sampleMask() {
-        return sampleMask;
+    /** @return the sampling interval, 0 when sampling is off */
+    int sampleEvery() {
+        return sampleEvery;
     }
 
     TimerWheel scheduler() {
@@ -741,7 +742,9 @@ public final class ActorSystem implements AutoCloseable {
         }
 
         /**
-         * Samples about one message in {@code every} for time-in-mailbox and processing time.
+         * Samples about one message in {@code every} for time-in-mailbox and processing time: each actor's
+         * first message, then, after it has handled {@code every} more, the next message sent to it. The
+         * receiver decides, so senders pay nothing per message; 1 samples every message.
          *
          * @param every a power of two, or 0 to turn sampling off (the default)
          * @return this builder

@@ -129,6 +129,32 @@ class RuntimeListenerTest {
     }
 
     @Test
+    void samplingOneInSixteenTakesAboutOneSampleForEverySixteenHandledMessages() {
+        AtomicInteger samples = new AtomicInteger();
+        system = ActorSystem.builder(TestSupport.uniqueName("one-in-16"))
+                .sampleEvery(16)
+                .listener(new RuntimeListener() {
+                    @Override
+                    public void onMessageSampled(ActorAddress actor, long timeInMailboxNanos, long processingNanos) {
+                        samples.incrementAndGet();
+                    }
+                })
+                .build();
+        ActorRef<Object> ref = system.spawn("sampled", ScriptActor::new);
+        int rounds = 100;
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < 16; i++) {
+                ref.tell(i);
+            }
+            call(ref, ctx -> null); // the round is handled before the next one is sent
+        }
+        int handled = rounds * 17;
+        // The first message, then at most one per 16 handled; a sample is asked for after each round
+        // and taken by the next round's sends, so nearly every round yields one.
+        assertThat(samples.get()).isBetween(rounds / 2, 1 + handled / 16);
+    }
+
+    @Test
     void withoutSamplingNoSampleIsReported() {
         AtomicInteger samples = new AtomicInteger();
         system = ActorSystem.builder(TestSupport.uniqueName("unsampled"))

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -173,24 +176,32 @@ public class MetricsOverhead {
         System.out.println("| benchmark | metrics off (msg/s) | metrics on (msg/s) | on / off | target >= 90 % |");
         System.out.println("|---|---:|---:|---:|---|");
         for (String benchmark : new String[] {"tell1Producer", "tell2Producers"}) {
-            double off = mean(results, benchmark, "off");
-            double on = mean(results, benchmark, "on");
+            double off = median(results, benchmark, "off");
+            double on = median(results, benchmark, "on");
             double ratio = on / off;
             System.out.printf("| %s | %,.0f | %,.0f | %.1f %% | %s |%n", benchmark, off, on, ratio * 100,
                     ratio >= TARGET ? "met" : "MISSED");
         }
     }
 
-    private static double mean(Collection<RunResult> results, String benchmark, String setting) {
-        double sum = 0;
-        int count = 0;
+    /** The median of every measurement iteration of every fork of one benchmark and setting. */
+    private static double median(Collection<RunResult> results, String benchmark, String setting) {
+        List<Double> scores = new ArrayList<>();
         for (RunResult result : results) {
             if (result.getParams().getBenchmark().endsWith("." + benchmark)
                     && setting.equals(result.getParams().getParam("metrics"))) {
-                sum += result.getPrimaryResult().getScore();
-                count++;
+                for (BenchmarkResult fork : result.getBenchmarkResults()) {
+                    for (IterationResult iteration : fork.getIterationResults()) {
+                        scores.add(iteration.getPrimaryResult().getScore());
+                    }
+                }
             }
         }
-        return count == 0 ? Double.NaN : sum / count;
+        if (scores.isEmpty()) {
+            return Double.NaN;
+        }
+        Collections.sort(scores);
+        int middle = scores.size() / 2;
+        return scores.size() % 2 == 1 ? scores.get(middle) : (scores.get(middle - 1) + scores.get(middle)) / 2;
     }
 }
