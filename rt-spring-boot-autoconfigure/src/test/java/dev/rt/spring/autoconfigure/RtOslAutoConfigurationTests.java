@@ -185,6 +185,23 @@ class RtOslAutoConfigurationTests {
     }
 
     @Test
+    void aRootTheApplicationCannotWriteFailsStartupUnlessReadOnly() throws Exception {
+        Path locked = Files.createDirectory(root.resolve("locked"));
+        assertThat(NonWritableDirectory.lock(locked))
+                .as("neither permissions (non-root) nor chattr +i (root) could make %s non-writable", locked)
+                .isTrue();
+        try {
+            assertFailure(List.of("rt.osl.filesystem.root=" + locked),
+                    "rt.osl.filesystem.root = '" + locked + "': the application cannot write to the directory",
+                    "rt.osl.filesystem.read-only=true");
+            enabled().withPropertyValues("rt.osl.filesystem.root=" + locked, "rt.osl.filesystem.read-only=true")
+                    .run(context -> assertThat(context).hasNotFailed().hasSingleBean(FileSystemClient.class));
+        } finally {
+            NonWritableDirectory.unlock(locked);
+        }
+    }
+
+    @Test
     void noRootFailsStartup() {
         runner.withPropertyValues("rt.osl.filesystem.enabled=true").run(context -> {
             FailureAnalysis analysis = analyze(context.getStartupFailure());
