@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -117,6 +119,11 @@ class SampleApplicationTests {
         }
         Reply reply = get(uri.toString());
         return reply.status() == 404 ? 0.0 : reply.read("$.measurements[0].value", Double.class);
+    }
+
+    @AfterAll
+    static void removeDataDir() throws IOException {
+        FileSystemUtils.deleteRecursively(DATA);
     }
 
     @AfterEach
