@@ -7,6 +7,7 @@ import dev.rt.osl.fs.Permission;
 import dev.rt.spring.InvalidRtConfigurationException;
 import dev.rt.spring.actor.ActorTopology;
 import dev.rt.spring.router.RouterTopology;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Checks {@code rt.osl.filesystem.*} and builds the {@link OslFileSystemConfig}: the root must be an
- * existing directory, writable unless the service is read-only; every rule needs a principal and a valid
+ * existing directory (created first with {@code create-root}), writable unless the service is read-only; every rule needs a principal and a valid
  * glob; sizes and names must be in range. Every failure is an {@link InvalidRtConfigurationException}
  * that names the property and what to do.
  */
@@ -128,9 +129,20 @@ final class OslFileSystemConfigFactory {
             throw new InvalidRtConfigurationException(property, configured, "it is not a valid path",
                     "Set " + property + " to the path of an existing directory.", e);
         }
+        if (!Files.exists(root) && fs.isCreateRoot()) {
+            try {
+                Files.createDirectories(root);
+            } catch (IOException | SecurityException e) {
+                throw new InvalidRtConfigurationException(property, configured,
+                        "the directory does not exist and could not be created (" + e + ")",
+                        "Create the directory yourself, or set " + property + " to a directory the application "
+                                + "may create.", e);
+            }
+        }
         if (!Files.exists(root)) {
             throw new InvalidRtConfigurationException(property, configured, "the directory does not exist",
-                    "Create the directory, or set " + property + " to an existing one.");
+                    "Create the directory, set " + property + " to an existing one, or set " + PREFIX
+                            + ".create-root=true to have it created.");
         }
         if (!Files.isDirectory(root)) {
             throw new InvalidRtConfigurationException(property, configured, "it is not a directory",

@@ -507,9 +507,14 @@ public class RtProperties {
 
         /**
          * Directory every path of the file service is resolved under, absolute or relative to the working
-         * directory. It must exist, and be writable unless read-only is set.
+         * directory. It must exist (or create-root be set), and be writable unless read-only is set.
          */
         private String root;
+
+        /**
+         * Whether to create the root directory, with its missing parents, when it does not exist.
+         */
+        private boolean createRoot;
 
         /**
          * Access rules, in order: the first whose principal and path match decides. With none, everything
@@ -558,6 +563,14 @@ public class RtProperties {
 
         public void setRoot(String root) {
             this.root = root;
+        }
+
+        public boolean isCreateRoot() {
+            return createRoot;
+        }
+
+        public void setCreateRoot(boolean createRoot) {
+            this.createRoot = createRoot;
         }
 
         public List<Rule> getRules() {

@@ -13,8 +13,9 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * The health of one supervisor, read from its snapshot (a field read, no message to the supervisor):
- * {@code UP} while it runs or restarts children within its intensity, {@code DOWN} once it gave up,
- * {@code OUT_OF_SERVICE} while it stops. Details: strategy, state, children and their states, restarts
+ * {@code UP} while it runs or restarts children within its intensity, {@code DOWN} once it gave up or
+ * while a supervisor nested under it has given up and is not yet restarted (its parent may be backing
+ * off), {@code OUT_OF_SERVICE} while it stops. Details: strategy, state, children and their states, restarts
  * in the window, the last failure, and its nested supervisors with their own status and details.
  */
 public final class SupervisorHealthIndicator implements HealthIndicator {
@@ -74,6 +75,11 @@ public final class SupervisorHealthIndicator implements HealthIndicator {
             detail.put("status", childHealth.getStatus().getCode());
             detail.putAll(childHealth.getDetails());
             nested.put(child.name(), detail);
+            // A nested supervisor that gave up stays DOWN until its parent has restarted it (after the
+            // parent's backoff, if any): the part of the tree it runs does no work meanwhile.
+            if (Status.DOWN.equals(childHealth.getStatus())) {
+                health.status(Status.DOWN);
+            }
         }
         if (!nested.isEmpty()) {
             health.withDetail("supervisors", nested);

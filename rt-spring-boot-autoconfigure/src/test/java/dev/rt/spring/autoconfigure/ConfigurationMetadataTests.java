@@ -56,6 +56,7 @@ class ConfigurationMetadataTests {
         assertThat(property(metadata, "rt.osl.filesystem.max-file-size")).containsEntry("defaultValue", "16MB")
                 .containsEntry("type", "org.springframework.util.unit.DataSize");
         assertThat(property(metadata, "rt.osl.filesystem.read-only")).containsEntry("defaultValue", false);
+        assertThat(property(metadata, "rt.osl.filesystem.create-root")).containsEntry("defaultValue", false);
         assertThat(property(metadata, "rt.osl.filesystem.client.principal"))
                 .containsEntry("defaultValue", "application");
         for (String key : List.of("root", "rules", "sync-writes", "name", "client.timeout")) {

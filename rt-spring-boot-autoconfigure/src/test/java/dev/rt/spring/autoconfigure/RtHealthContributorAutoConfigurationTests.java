@@ -3,8 +3,11 @@ package dev.rt.spring.autoconfigure;
 import static dev.rt.spring.autoconfigure.TestActors.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rt.Actor;
+import dev.rt.ActorContext;
 import dev.rt.ActorRef;
 import dev.rt.ActorSystem;
+import dev.rt.spring.RtActor;
 import dev.rt.spring.autoconfigure.TestActors.Fragile;
 import dev.rt.spring.autoconfigure.TestActors.InstancesConfiguration;
 import dev.rt.spring.endpoint.ActorsEndpoint;
@@ -120,6 +123,38 @@ class RtHealthContributorAutoConfigurationTests {
     }
 
     @Test
+    void aNestedSupervisorThatGaveUpKeepsItsParentDownUntilTheParentRestartsIt() {
+        runner.withUserConfiguration(InstancesConfiguration.class, Flaky.class)
+                .withPropertyValues("rt.supervisors.outer.max-restarts=5", "rt.supervisors.outer.period=1m",
+                        "rt.supervisors.outer.backoff.min=3s", "rt.supervisors.outer.backoff.max=3s",
+                        "rt.supervisors.outer.backoff.jitter=0",
+                        "rt.supervisors.inner.parent=outer", "rt.supervisors.inner.max-restarts=0")
+                .run(context -> {
+                    HealthIndicator outer = (HealthIndicator) context.getBean(RtHealthContributor.class)
+                            .getContributor("outer");
+                    assertThat(outer.health().getStatus()).isEqualTo(Status.UP);
+                    ActorRef<Flaky.Say> flaky = context.getBean("flakyActorRef", ActorRef.class);
+
+                    flaky.tell(new Flaky.Say("fail", null));
+                    // the parent hears of it and waits out its backoff before restarting "inner"
+                    eventually().until(() -> "BACKING_OFF".equals(outer.health().getDetails().get("state")));
+                    Health down = outer.health();
+                    assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(detail(detail(down, "supervisors"), "inner")).containsEntry("status", "DOWN")
+                            .containsEntry("state", "FAILED");
+
+                    // the parent restarts the nested supervisor after its backoff: UP again, the actor works
+                    eventually().until(() -> outer.health().getStatus().equals(Status.UP));
+                    Health up = outer.health();
+                    assertThat(up.getDetails()).containsEntry("state", "RUNNING");
+                    assertThat(detail(detail(up, "supervisors"), "inner")).containsEntry("status", "UP")
+                            .containsEntry("state", "RUNNING");
+                    assertThat(flaky.<String>ask(replyTo -> new Flaky.Say("echo", replyTo)).join()).isEqualTo("echo");
+                    assertThat(context.getBean(ActorSystem.class).state()).isEqualTo(ActorSystem.State.RUNNING);
+                });
+    }
+
+    @Test
     void joinsTheReadinessGroupWhenProbesAreOn() {
         runner.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
                         EndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
@@ -171,6 +206,21 @@ class RtHealthContributorAutoConfigurationTests {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> detail(Map<String, Object> details, String key) {
         return (Map<String, Object>) details.get(key);
+    }
+
+    /** Under the nested supervisor "inner": fails on "fail", echoes anything else. */
+    @RtActor(name = "flaky", supervisor = "inner")
+    static class Flaky implements Actor<Flaky.Say> {
+        record Say(String text, ActorRef<String> replyTo) {
+        }
+
+        @Override
+        public void onMessage(Say say, ActorContext<Say> ctx) {
+            if ("fail".equals(say.text())) {
+                throw new IllegalStateException("flaky failed");
+            }
+            say.replyTo().tell(say.text());
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

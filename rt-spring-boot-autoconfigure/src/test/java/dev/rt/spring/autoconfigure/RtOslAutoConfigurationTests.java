@@ -174,7 +174,29 @@ class RtOslAutoConfigurationTests {
     void aMissingRootFailsStartup() {
         Path missing = root.resolve("missing");
         assertFailure(List.of("rt.osl.filesystem.root=" + missing),
-                "rt.osl.filesystem.root = '" + missing + "': the directory does not exist", "Create the directory");
+                "rt.osl.filesystem.root = '" + missing + "': the directory does not exist",
+                "rt.osl.filesystem.create-root=true");
+    }
+
+    @Test
+    void createRootMakesAMissingRootWithItsParents() {
+        Path missing = root.resolve("data/documents");
+        runner.withPropertyValues("rt.osl.filesystem.enabled=true", "rt.osl.filesystem.root=" + missing,
+                "rt.osl.filesystem.create-root=true").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(missing).isDirectory();
+                    await(context.getBean(FileSystemClient.class).write("a.txt", "made".getBytes(UTF_8)));
+                    assertThat(Files.readString(missing.resolve("a.txt"))).isEqualTo("made");
+                });
+    }
+
+    @Test
+    void createRootUnderAFileFailsStartup() throws Exception {
+        Path file = Files.writeString(root.resolve("file.txt"), "x");
+        Path below = file.resolve("documents");
+        assertFailure(List.of("rt.osl.filesystem.root=" + below, "rt.osl.filesystem.create-root=true"),
+                "rt.osl.filesystem.root = '" + below + "': the directory does not exist and could not be created",
+                "Create the directory yourself");
     }
 
     @Test
