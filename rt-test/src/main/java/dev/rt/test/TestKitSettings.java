@@ -86,6 +86,14 @@ public record TestKitSettings(double timeFactor, Duration singleExpectDefault, D
     }
 
     /**
+     * @param timeout a new shutdown timeout
+     * @return these settings with that shutdown timeout
+     */
+    public TestKitSettings withShutdownTimeout(Duration timeout) {
+        return new TestKitSettings(timeFactor, singleExpectDefault, expectNoMessageDefault, timeout);
+    }
+
+    /**
      * @param duration a duration written for a fast machine
      * @return it multiplied by the time factor
      */

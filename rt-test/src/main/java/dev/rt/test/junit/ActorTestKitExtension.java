@@ -36,7 +36,9 @@ public final class ActorTestKitExtension implements BeforeAllCallback, BeforeEac
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             ActorTestKitExtension.class);
-    private static final String KIT = "kit";
+    /** The kit of one test; a store lookup falls back to parent stores, so the two need their own keys. */
+    private static final String KIT = "testKit";
+    private static final String CLASS_KIT = "classKit";
 
     private final Supplier<ActorTestKit> factory;
     private volatile ActorTestKit current;
@@ -76,7 +78,7 @@ public final class ActorTestKitExtension implements BeforeAllCallback, BeforeEac
         // a @RegisterExtension field gets here only when static: its kit is the class's
         if (factory != null || isShared(context)) {
             ActorTestKit kit = newKit(context);
-            context.getStore(NAMESPACE).put(KIT, kit);
+            context.getStore(NAMESPACE).put(CLASS_KIT, kit);
             current = kit;
         }
     }
@@ -125,7 +127,7 @@ public final class ActorTestKitExtension implements BeforeAllCallback, BeforeEac
 
     @Override
     public void afterAll(ExtensionContext context) {
-        ActorTestKit kit = context.getStore(NAMESPACE).remove(KIT, ActorTestKit.class);
+        ActorTestKit kit = context.getStore(NAMESPACE).remove(CLASS_KIT, ActorTestKit.class);
         current = null;
         if (kit != null) {
             kit.shutdown();
@@ -161,13 +163,9 @@ public final class ActorTestKitExtension implements BeforeAllCallback, BeforeEac
     }
 
     private Optional<ActorTestKit> findKit(ExtensionContext context) {
-        for (ExtensionContext at = context; at != null; at = at.getParent().orElse(null)) {
-            ActorTestKit kit = at.getStore(NAMESPACE).get(KIT, ActorTestKit.class);
-            if (kit != null) {
-                return Optional.of(kit);
-            }
-        }
-        return Optional.empty();
+        ExtensionContext.Store store = context.getStore(NAMESPACE);
+        ActorTestKit kit = store.get(KIT, ActorTestKit.class);
+        return Optional.ofNullable(kit != null ? kit : store.get(CLASS_KIT, ActorTestKit.class));
     }
 
     private boolean isShared(ExtensionContext context) {
