@@ -226,6 +226,18 @@ public final class ActorTestKit implements AutoCloseable {
     }
 
     /**
+     * A probe that outlives the test that made it: {@link #reset()} does not stop it. For probes that
+     * belong to a fixture shared by many tests, such as the probes {@code @RtTest} swaps in for actors.
+     *
+     * @param label part of the probe's actor name
+     * @param <M> the message type
+     * @return a new probe, a top-level actor named {@code testProbe-<n>-<label>}
+     */
+    public <M> TestProbe<M> createSharedProbe(String label) {
+        return TestProbe.spawn(system, PROBE_PREFIX + probes.incrementAndGet() + "-" + label, settings);
+    }
+
+    /**
      * Retries an assertion until it passes or the default timeout runs out.
      *
      * @param assertion throws {@link AssertionError} while the condition does not hold yet

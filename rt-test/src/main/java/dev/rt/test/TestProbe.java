@@ -303,6 +303,21 @@ public final class TestProbe<M> implements ActorRef<M> {
         }
     }
 
+    /**
+     * Takes every message received so far without waiting.
+     *
+     * @return them, oldest first (empty if none)
+     */
+    public List<M> receiveAll() {
+        List<Received> taken = new ArrayList<>();
+        queue.drainTo(taken);
+        List<M> out = new ArrayList<>(taken.size());
+        for (Received received : taken) {
+            out.add(take(received));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- watching
 
     /**
