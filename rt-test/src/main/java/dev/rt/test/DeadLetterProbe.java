@@ -164,6 +164,22 @@ public final class DeadLetterProbe {
         return journal.all().stream().filter(letter -> letter.reason() == reason).toList();
     }
 
+    /**
+     * @param reason a reason
+     * @return the messages of the dead letters with that reason so far
+     */
+    public List<Object> messages(DeadLetterReason reason) {
+        return withReason(reason).stream().map(DeadLetter::message).toList();
+    }
+
+    /**
+     * @param matcher a condition
+     * @return the dead letters so far that satisfy it
+     */
+    public List<DeadLetter> matching(Predicate<? super DeadLetter> matcher) {
+        return journal.all().stream().filter(matcher).toList();
+    }
+
     /** @return the dead letters no expectation took and no allowed reason covers */
     public List<DeadLetter> unexpected() {
         Set<DeadLetterReason> tolerated;

@@ -1,4 +1,8 @@
-package dev.rt;
+package dev.rt.tests;
+
+import dev.rt.*;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,16 +11,24 @@ import dev.rt.monitor.DeadLetterReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ActorTest
 class TopicTest {
 
-    private final ActorSystem system = ActorSystem.create("topics-" + System.nanoTime());
+    private ActorTestKit kit;
 
-    @AfterEach
-    void tearDown() {
-        system.terminate(Duration.ofSeconds(10));
+    private ActorSystem system;
+
+    @BeforeEach
+
+    void setUp(ActorTestKit kit) {
+
+        this.kit = kit;
+
+        system = kit.system();
+
     }
 
     @Test
@@ -62,5 +74,6 @@ class TopicTest {
         assertThat(topic.publish("lost?")).isZero();
         assertThat(topic.publishedWithoutSubscribers()).isEqualTo(1);
         assertThat(system.deadLetters().count(DeadLetterReason.NO_SUBSCRIBERS)).isEqualTo(1);
+        kit.deadLetters().expect(DeadLetterReason.NO_SUBSCRIBERS, "lost?");
     }
 }

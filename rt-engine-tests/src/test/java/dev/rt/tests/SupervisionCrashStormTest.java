@@ -1,7 +1,11 @@
-package dev.rt;
+package dev.rt.tests;
 
-import static dev.rt.SupervisionTestKit.eventually;
-import static dev.rt.SupervisionTestKit.started;
+import dev.rt.*;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
+
+import static dev.rt.tests.SupervisionTestKit.eventually;
+import static dev.rt.tests.SupervisionTestKit.started;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rt.SupervisorSnapshot.State;
@@ -23,6 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Thousands of failures from several threads at once under one ONE_FOR_ONE supervisor: every message is
  * accounted for (handled or dead-lettered FAILED), nothing deadlocks, and the system shuts down cleanly.
  */
+@ActorTest(allowDeadLetters = DeadLetterReason.FAILED)
 class SupervisionCrashStormTest {
 
     private static final int CHILDREN = 16;
@@ -124,7 +129,6 @@ class SupervisionCrashStormTest {
             eventually().atMost(Duration.ofSeconds(5)).until(() -> runtimeThreads(name).isEmpty());
         } finally {
             if (!terminated) {
-                system.terminate(Duration.ofSeconds(10));
             }
         }
     }
@@ -132,53 +136,52 @@ class SupervisionCrashStormTest {
     /** A smaller storm for every strategy: sibling restarts keep every mailbox, so nothing is lost either. */
     @ParameterizedTest(name = "{0}")
     @EnumSource(SupervisionStrategy.class)
-    void siblingRestartsUnderLoadLoseNothing(SupervisionStrategy strategy) throws Exception {
+    void siblingRestartsUnderLoadLoseNothing(SupervisionStrategy strategy, ActorTestKit kit) throws Exception {
         int children = 6;
         int senders = 3;
         int perSender = 3_000;
         LongAdder handled = new LongAdder();
-        try (ActorSystem system = ActorSystem.create("siblingstorm")) {
-            SupervisorSpec.Builder spec = SupervisorSpec.builder("storm")
-                    .strategy(strategy)
-                    .intensity(1_000_000, Duration.ofSeconds(1));
-            for (int i = 0; i < children; i++) {
-                spec.child(ChildSpec.actor("w" + i, () -> new Worker(handled)));
-            }
-            Supervisor sup = started(system.supervise(spec.build()));
-            List<ActorRef<String>> workers = new ArrayList<>();
-            for (int i = 0; i < children; i++) {
-                workers.add(sup.<String>child("w" + i).orElseThrow());
-            }
-            List<Thread> threads = new ArrayList<>();
-            for (int s = 0; s < senders; s++) {
-                int sender = s;
-                Thread thread = new Thread(() -> {
-                    for (int i = 0; i < perSender; i++) {
-                        workers.get((i * 5 + sender) % children).tell(i % 10 == 0 ? "boom" : "msg");
-                    }
-                }, "sibling-storm-sender-" + s);
-                threads.add(thread);
-                thread.start();
-            }
-            for (Thread thread : threads) {
-                thread.join(TimeUnit.SECONDS.toMillis(20));
-                assertThat(thread.isAlive()).isFalse();
-            }
-            long sent = (long) senders * perSender;
-            long booms = (long) senders * (perSender / 10);
-
-            eventually().atMost(Duration.ofSeconds(30)).until(() -> handled.sum() == sent - booms
-                    && system.deadLetters().count(DeadLetterReason.FAILED) == booms
-                    && sup.snapshot().state() == State.RUNNING
-                    && sup.snapshot().children().stream().allMatch(c -> c.state() == State.RUNNING));
-            DeliveryStats stats = system.stats();
-            assertThat(stats.sent()).isEqualTo(sent);
-            assertThat(stats.delivered() + stats.deadLettered()).isEqualTo(sent);
-            assertThat(system.deadLetters().total()).isEqualTo(booms);
-            assertThat(sup.snapshot().restartsInWindow()).isEqualTo((int) booms); // one decision per failure
-            assertThat(system.state()).isEqualTo(ActorSystem.State.RUNNING);
-            SupervisionTestKit.terminate(system);
+        ActorSystem system = kit.system();
+        SupervisorSpec.Builder spec = SupervisorSpec.builder("storm")
+                .strategy(strategy)
+                .intensity(1_000_000, Duration.ofSeconds(1));
+        for (int i = 0; i < children; i++) {
+            spec.child(ChildSpec.actor("w" + i, () -> new Worker(handled)));
         }
+        Supervisor sup = started(system.supervise(spec.build()));
+        List<ActorRef<String>> workers = new ArrayList<>();
+        for (int i = 0; i < children; i++) {
+            workers.add(sup.<String>child("w" + i).orElseThrow());
+        }
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < perSender; i++) {
+                    workers.get((i * 5 + sender) % children).tell(i % 10 == 0 ? "boom" : "msg");
+                }
+            }, "sibling-storm-sender-" + s);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(20));
+            assertThat(thread.isAlive()).isFalse();
+        }
+        long sent = (long) senders * perSender;
+        long booms = (long) senders * (perSender / 10);
+
+        eventually().atMost(Duration.ofSeconds(30)).until(() -> handled.sum() == sent - booms
+                && system.deadLetters().count(DeadLetterReason.FAILED) == booms
+                && sup.snapshot().state() == State.RUNNING
+                && sup.snapshot().children().stream().allMatch(c -> c.state() == State.RUNNING));
+        DeliveryStats stats = system.stats();
+        assertThat(stats.sent()).isEqualTo(sent);
+        assertThat(stats.delivered() + stats.deadLettered()).isEqualTo(sent);
+        assertThat(system.deadLetters().total()).isEqualTo(booms);
+        assertThat(sup.snapshot().restartsInWindow()).isEqualTo((int) booms); // one decision per failure
+        assertThat(system.state()).isEqualTo(ActorSystem.State.RUNNING);
+        SupervisionTestKit.terminate(system);
     }
 
     private static List<String> runtimeThreads(String systemName) {

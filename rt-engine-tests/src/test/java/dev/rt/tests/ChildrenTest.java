@@ -1,35 +1,37 @@
-package dev.rt;
+package dev.rt.tests;
 
-import static dev.rt.TestSupport.call;
-import static dev.rt.TestSupport.eventually;
-import static dev.rt.TestSupport.run;
+import dev.rt.*;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
+
+import static dev.rt.tests.TestSupport.call;
+import static dev.rt.tests.TestSupport.eventually;
+import static dev.rt.tests.TestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rt.TestSupport.Recorder;
-import dev.rt.TestSupport.ScriptActor;
+import dev.rt.tests.TestSupport.Recorder;
+import dev.rt.tests.TestSupport.ScriptActor;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Child actors: spawning, finding and stopping them. */
+@ActorTest
 class ChildrenTest {
+
+    private ActorTestKit kit;
 
     private ActorSystem system;
     private ActorRef<Object> parent;
 
     @BeforeEach
-    void setUp() {
-        system = ActorSystem.create(TestSupport.uniqueName("children"));
+    void setUp(ActorTestKit kit) {
+        this.kit = kit;
+        system = kit.system();
         parent = system.spawn("parent", ScriptActor::new);
-    }
-
-    @AfterEach
-    void tearDown() {
-        system.terminate(Duration.ofSeconds(10));
     }
 
     private ActorRef<Object> spawnChild(ActorRef<Object> of, String name) {

@@ -1,4 +1,8 @@
-package dev.rt;
+package dev.rt.tests;
+
+import dev.rt.*;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,18 +17,26 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ActorTest
 class RoutingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final ActorSystem system = ActorSystem.create("routing-" + System.nanoTime());
+    private ActorTestKit kit;
 
-    @AfterEach
-    void tearDown() {
-        system.terminate(Duration.ofSeconds(10));
+    private ActorSystem system;
+
+    @BeforeEach
+
+    void setUp(ActorTestKit kit) {
+
+        this.kit = kit;
+
+        system = kit.system();
+
     }
 
     /** A message that names the key it is routed by and reports which routee handled it. */
@@ -208,6 +220,7 @@ class RoutingTest {
         await().atMost(WAIT).until(() -> system.lookup("/user/only").isEmpty());
         router.tell("hello");
         assertThat(system.deadLetters().count(DeadLetterReason.NO_SUCH_ACTOR)).isEqualTo(1);
+        kit.deadLetters().expect(DeadLetterReason.NO_SUCH_ACTOR, "hello");
     }
 
     record Question(ActorRef<String> replyTo) {
@@ -226,6 +239,7 @@ class RoutingTest {
         assertThat(answer).isEqualTo("fast");
         slowRelease.countDown();
         await().atMost(WAIT).until(() -> system.deadLetters().count(DeadLetterReason.ALREADY_ANSWERED) == 1);
+        kit.deadLetters().expect(DeadLetterReason.ALREADY_ANSWERED, "slow");
     }
 
     @Test
@@ -271,5 +285,6 @@ class RoutingTest {
         await().atMost(WAIT).until(() -> handled.get() == 100);
         assertThat(pool.routees().asList()).isEqualTo(before);
         assertThat(pool.supervisor().snapshot().restartsInWindow()).isEqualTo(1);
+        kit.deadLetters().expect(DeadLetterReason.FAILED, "boom");
     }
 }

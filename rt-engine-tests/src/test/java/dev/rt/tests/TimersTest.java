@@ -1,20 +1,23 @@
-package dev.rt;
+package dev.rt.tests;
 
-import static dev.rt.TestSupport.call;
-import static dev.rt.TestSupport.eventually;
-import static dev.rt.TestSupport.run;
+import dev.rt.*;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
+
+import static dev.rt.tests.TestSupport.call;
+import static dev.rt.tests.TestSupport.eventually;
+import static dev.rt.tests.TestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rt.TestSupport.DeadLetterRecorder;
-import dev.rt.TestSupport.Outcome;
-import dev.rt.TestSupport.Recorder;
-import dev.rt.TestSupport.ScriptActor;
+import dev.rt.test.DeadLetterProbe;
+import dev.rt.tests.TestSupport.Outcome;
+import dev.rt.tests.TestSupport.Recorder;
+import dev.rt.tests.TestSupport.ScriptActor;
 import dev.rt.monitor.DeadLetterReason;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,20 +26,19 @@ import org.junit.jupiter.api.Test;
  * timing wheel on one thread) fires timers tick by tick in deadline order, so once a probe due several
  * ticks later has arrived, an earlier tick would have arrived too.
  */
+@ActorTest
 class TimersTest {
 
+    private ActorTestKit kit;
+
     private ActorSystem system;
-    private DeadLetterRecorder deadLetters;
+    private DeadLetterProbe deadLetters;
 
     @BeforeEach
-    void setUp() {
-        system = ActorSystem.create(TestSupport.uniqueName("timers"));
-        deadLetters = DeadLetterRecorder.attach(system);
-    }
-
-    @AfterEach
-    void tearDown() {
-        system.terminate(Duration.ofSeconds(10));
+    void setUp(ActorTestKit kit) {
+        this.kit = kit;
+        system = kit.system();
+        deadLetters = kit.deadLetters();
     }
 
     private static long count(Recorder<Object> got, Object message) {
@@ -238,6 +240,7 @@ class TimersTest {
 
         eventually().until(() -> got.snapshot().contains("probe#2"));
         assertThat(count(got, "tick#2")).as("ticks reaching the new instance").isZero();
+        kit.deadLetters().expect(DeadLetterReason.FAILED, "boom");
     }
 
     @Test

@@ -1,26 +1,32 @@
-package dev.rt;
+package dev.rt.tests;
 
-import static dev.rt.TestSupport.LONG;
-import static dev.rt.TestSupport.eventually;
-import static dev.rt.TestSupport.failure;
-import static dev.rt.TestSupport.result;
+import dev.rt.*;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
+
+import static dev.rt.tests.TestSupport.LONG;
+import static dev.rt.tests.TestSupport.eventually;
+import static dev.rt.tests.TestSupport.failure;
+import static dev.rt.tests.TestSupport.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rt.TestSupport.DeadLetterRecorder;
+import dev.rt.test.DeadLetterProbe;
 import dev.rt.monitor.DeadLetter;
 import dev.rt.monitor.DeadLetterReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Request-response with {@link ActorRef#ask}. */
+@ActorTest
 class AskTest {
 
+    private ActorTestKit kit;
+
     private ActorSystem system;
-    private DeadLetterRecorder deadLetters;
+    private DeadLetterProbe deadLetters;
 
     record Echo(String text, ActorRef<String> replyTo) {
     }
@@ -54,14 +60,10 @@ class AskTest {
     }
 
     @BeforeEach
-    void setUp() {
-        system = ActorSystem.create(TestSupport.uniqueName("ask"));
-        deadLetters = DeadLetterRecorder.attach(system);
-    }
-
-    @AfterEach
-    void tearDown() {
-        system.terminate(Duration.ofSeconds(10));
+    void setUp(ActorTestKit kit) {
+        this.kit = kit;
+        system = kit.system();
+        deadLetters = kit.deadLetters();
     }
 
     @Test
@@ -99,7 +101,7 @@ class AskTest {
 
         holder.tell(REPLY_NOW);
 
-        List<DeadLetter> timedOut = deadLetters.awaitCount(DeadLetterReason.TIMED_OUT, 1);
+        List<DeadLetter> timedOut = deadLetters.expect(DeadLetterReason.TIMED_OUT, 1);
         assertThat(timedOut).singleElement().satisfies(letter -> {
             assertThat(letter.message()).isEqualTo("late");
             assertThat(letter.recipient().path()).startsWith("/temp/ask-");
@@ -118,7 +120,7 @@ class AskTest {
         CompletableFuture<String> reply = twice.ask(replyTo -> new Echo("x", replyTo), LONG);
 
         assertThat(result(reply)).isEqualTo("first");
-        List<DeadLetter> answered = deadLetters.awaitCount(DeadLetterReason.ALREADY_ANSWERED, 1);
+        List<DeadLetter> answered = deadLetters.expect(DeadLetterReason.ALREADY_ANSWERED, 1);
         assertThat(answered).extracting(DeadLetter::message).containsExactly("second");
         assertThat(system.deadLetters().count(DeadLetterReason.ALREADY_ANSWERED)).isEqualTo(1);
     }
@@ -135,6 +137,7 @@ class AskTest {
         assertThat(failure(reply)).isInstanceOf(ActorStoppedException.class).hasMessageContaining("/user/gone");
         assertThat(deadLetters.withReason(DeadLetterReason.STOPPED)).singleElement()
                 .satisfies(letter -> assertThat(letter.message()).isInstanceOf(Echo.class));
+        kit.deadLetters().expect(DeadLetterReason.STOPPED);
     }
 
     @Test

@@ -1,34 +1,34 @@
-package dev.rt;
+package dev.rt.tests;
 
-import static dev.rt.TestSupport.call;
-import static dev.rt.TestSupport.eventually;
+import dev.rt.*;
+import dev.rt.monitor.DeadLetterReason;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
+
+import static dev.rt.tests.TestSupport.call;
+import static dev.rt.tests.TestSupport.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rt.TestSupport.Recorder;
-import dev.rt.TestSupport.ScriptActor;
-import dev.rt.monitor.RingBufferRuntimeListener;
+import dev.rt.tests.TestSupport.Recorder;
+import dev.rt.tests.TestSupport.ScriptActor;
 import dev.rt.monitor.RuntimeEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link ActorContext#watch}, {@link Terminated} and the order in which a subtree stops. */
+@ActorTest
 class WatchTest {
 
-    private final RingBufferRuntimeListener events = new RingBufferRuntimeListener(100_000);
+    private ActorTestKit kit;
     private ActorSystem system;
 
     @BeforeEach
-    void setUp() {
-        system = ActorSystem.builder(TestSupport.uniqueName("watch")).listener(events).build();
-    }
-
-    @AfterEach
-    void tearDown() {
-        system.terminate(Duration.ofSeconds(10));
+    void setUp(ActorTestKit kit) {
+        this.kit = kit;
+        system = kit.system();
     }
 
     /** A script actor that records the refs of the {@link Terminated} signals it receives. */
@@ -48,7 +48,7 @@ class WatchTest {
     }
 
     private void awaitStoppedEvent(ActorRef<?> ref) {
-        eventually().until(() -> events.events().stream()
+        eventually().until(() -> kit.events().events().stream()
                 .anyMatch(e -> e instanceof RuntimeEvent.ActorStopped && e.actor().equals(ref.address())));
     }
 
@@ -149,13 +149,14 @@ class WatchTest {
         });
 
         target.tell("fail");
-        eventually().until(() -> events.events().stream()
+        eventually().until(() -> kit.events().events().stream()
                 .anyMatch(e -> e instanceof RuntimeEvent.ActorRestarted && e.actor().equals(target.address())));
         call(watcher, ctx -> null);
         assertThat(terminated.snapshot()).as("no Terminated for a restart").isEmpty();
 
         system.stop(target);
         assertThat(terminated.awaitSize(1)).as("the watch survives the restart").containsExactly(target);
+        kit.deadLetters().expect(DeadLetterReason.FAILED, "fail");
     }
 
     @Test

@@ -1,16 +1,19 @@
-package dev.rt;
+package dev.rt.tests;
 
-import static dev.rt.TestSupport.LONG;
-import static dev.rt.TestSupport.eventually;
-import static dev.rt.TestSupport.result;
+import dev.rt.*;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
+
+import static dev.rt.tests.TestSupport.LONG;
+import static dev.rt.tests.TestSupport.eventually;
+import static dev.rt.tests.TestSupport.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rt.TestSupport.DeadLetterRecorder;
-import dev.rt.TestSupport.Gate;
-import dev.rt.TestSupport.Recorder;
+import dev.rt.test.DeadLetterProbe;
+import dev.rt.tests.TestSupport.Gate;
+import dev.rt.tests.TestSupport.Recorder;
 import dev.rt.monitor.DeadLetter;
 import dev.rt.monitor.DeadLetterReason;
-import dev.rt.monitor.RingBufferRuntimeListener;
 import dev.rt.monitor.RuntimeEvent;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,23 +23,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What {@link Actor#onFailure} leads to: restart, resume or stop. */
+/** Every test here fails a handler on purpose: its message is a FAILED dead letter each time. */
+@ActorTest(allowDeadLetters = DeadLetterReason.FAILED)
 class RestartTest {
 
-    private final RingBufferRuntimeListener events = new RingBufferRuntimeListener(10_000);
     private final Gate gate = new Gate();
+    private ActorTestKit kit;
     private ActorSystem system;
-    private DeadLetterRecorder deadLetters;
+    private DeadLetterProbe deadLetters;
 
     @BeforeEach
-    void setUp() {
-        system = ActorSystem.builder(TestSupport.uniqueName("restart")).listener(events).build();
-        deadLetters = DeadLetterRecorder.attach(system);
+    void setUp(ActorTestKit kit) {
+        this.kit = kit;
+        system = kit.system();
+        deadLetters = kit.deadLetters();
     }
 
     @AfterEach
     void tearDown() {
         gate.open();
-        system.terminate(Duration.ofSeconds(10));
     }
 
     static final String BOOM = "boom";
@@ -129,10 +134,10 @@ class RestartTest {
 
         assertThat(get(ref)).isEqualTo("2:0");
         assertThat(factoryCalls.get()).isEqualTo(2);
-        assertThat(events.events()).filteredOn(e -> e instanceof RuntimeEvent.ActorFailed)
+        assertThat(kit.events().events()).filteredOn(e -> e instanceof RuntimeEvent.ActorFailed)
                 .singleElement()
                 .satisfies(e -> assertThat(((RuntimeEvent.ActorFailed) e).action()).isEqualTo(FailureAction.ESCALATE));
-        assertThat(events.events()).filteredOn(e -> e instanceof RuntimeEvent.ActorRestarted)
+        assertThat(kit.events().events()).filteredOn(e -> e instanceof RuntimeEvent.ActorRestarted)
                 .extracting(RuntimeEvent::actor).containsExactly(ref.address());
     }
 
@@ -180,7 +185,7 @@ class RestartTest {
         ref.tell("m2");
         gate.open();
 
-        deadLetters.awaitCount(DeadLetterReason.STOPPED, 2);
+        deadLetters.expect(DeadLetterReason.STOPPED, 2);
         assertThat(deadLetters.messages(DeadLetterReason.FAILED)).containsExactly(BOOM);
         assertThat(deadLetters.messages(DeadLetterReason.STOPPED)).containsExactly("m1", "m2");
         eventually().until(() -> system.lookup("/user/stop").isEmpty());
@@ -202,7 +207,7 @@ class RestartTest {
         });
 
         eventually().until(() -> system.lookup("/user/bad-start").isEmpty());
-        assertThat(events.events()).filteredOn(e -> e instanceof RuntimeEvent.ActorFailed)
+        assertThat(kit.events().events()).filteredOn(e -> e instanceof RuntimeEvent.ActorFailed)
                 .singleElement()
                 .satisfies(e -> {
                     RuntimeEvent.ActorFailed failed = (RuntimeEvent.ActorFailed) e;
@@ -226,7 +231,7 @@ class RestartTest {
 
         eventually().until(() -> system.lookup("/user/no-second-life").isEmpty());
         assertThat(calls.get()).isEqualTo(2);
-        assertThat(deadLetters.awaitCount(DeadLetterReason.STOPPED, 1)).extracting(DeadLetter::message)
+        assertThat(deadLetters.expect(DeadLetterReason.STOPPED, 1)).extracting(DeadLetter::message)
                 .containsExactly("after");
         assertThat(log.snapshot()).containsExactly("preStart#1", "onFailure#1:boom:boom in #1", "postStop#1");
     }

@@ -1,4 +1,8 @@
-package dev.rt;
+package dev.rt.tests;
+
+import dev.rt.*;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +23,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@ActorTest
 class DeliveryGuaranteeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -29,7 +34,6 @@ class DeliveryGuaranteeTest {
     @AfterEach
     void tearDown() {
         if (system != null) {
-            system.terminate(Duration.ofSeconds(10));
         }
     }
 

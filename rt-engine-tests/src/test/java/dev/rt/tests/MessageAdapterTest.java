@@ -1,38 +1,40 @@
-package dev.rt;
+package dev.rt.tests;
 
-import static dev.rt.TestSupport.LONG;
-import static dev.rt.TestSupport.eventually;
-import static dev.rt.TestSupport.result;
+import dev.rt.*;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
+
+import static dev.rt.tests.TestSupport.LONG;
+import static dev.rt.tests.TestSupport.eventually;
+import static dev.rt.tests.TestSupport.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rt.TestSupport.DeadLetterRecorder;
-import dev.rt.TestSupport.Probe;
-import dev.rt.TestSupport.Recorder;
+import dev.rt.test.DeadLetterProbe;
+import dev.rt.test.TestProbe;
+import dev.rt.tests.TestSupport.Recorder;
 import dev.rt.monitor.DeadLetter;
 import dev.rt.monitor.DeadLetterReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link ActorContext#messageAdapter}: refs of another message type that feed the actor. */
+@ActorTest
 class MessageAdapterTest {
 
+    private ActorTestKit kit;
+
     private ActorSystem system;
-    private DeadLetterRecorder deadLetters;
+    private DeadLetterProbe deadLetters;
 
     @BeforeEach
-    void setUp() {
-        system = ActorSystem.create(TestSupport.uniqueName("adapter"));
-        deadLetters = DeadLetterRecorder.attach(system);
-    }
-
-    @AfterEach
-    void tearDown() {
-        system.terminate(Duration.ofSeconds(10));
+    void setUp(ActorTestKit kit) {
+        this.kit = kit;
+        system = kit.system();
+        deadLetters = kit.deadLetters();
     }
 
     /** The actor's own protocol; adapters turn Strings into {@link Text}. */
@@ -157,7 +159,7 @@ class MessageAdapterTest {
     void theSenderOfAnAdaptedMessageIsKept() {
         ActorRef<Cmd> actor = system.spawn("sender", TextActor::new);
         ActorRef<String> adapter = adapterOf(actor, MessageAdapterTest::text);
-        Probe<Object> someone = new Probe<>("someone");
+        TestProbe<Object> someone = kit.createProbe("someone");
 
         adapter.tell("x", someone);
 
@@ -178,7 +180,7 @@ class MessageAdapterTest {
         adapter.tell("bad");
         adapter.tell("good");
 
-        List<DeadLetter> failed = deadLetters.awaitCount(DeadLetterReason.FAILED, 1);
+        List<DeadLetter> failed = deadLetters.expect(DeadLetterReason.FAILED, 1);
         assertThat(failed).extracting(DeadLetter::message).containsExactly("bad");
         // TextActor.onFailure returns RESUME: the actor keeps handling messages.
         assertThat(handledBy(actor)).extracting(Handled::text).containsExactly("good");
@@ -195,6 +197,7 @@ class MessageAdapterTest {
         adapter.tell("too late");
 
         assertThat(deadLetters.messages(DeadLetterReason.STOPPED)).containsExactly("too late");
+        kit.deadLetters().expect(DeadLetterReason.STOPPED, "too late");
     }
 
     @Test

@@ -1,8 +1,10 @@
-package dev.rt;
+package dev.rt.tests;
+
+import dev.rt.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rt.monitor.RingBufferRuntimeListener;
+import dev.rt.test.RuntimeEventLog;
 import dev.rt.monitor.RuntimeEvent;
 import java.time.Duration;
 import java.util.List;
@@ -13,14 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 
 /**
- * Shared helpers of the supervision tests: a recording probe actor, a manual {@link NanoClock}, and
- * waiting on conditions. Nothing here sleeps; everything waits on a condition or a latch with a timeout.
+ * Shared helpers of the supervision tests: a recording child actor and waiting on conditions (the manual
+ * clock they used is rt-test's ManualTime now). Nothing here sleeps; everything waits on a condition or a latch with a timeout.
  */
 final class SupervisionTestKit {
 
@@ -37,20 +38,6 @@ final class SupervisionTestKit {
 
     /** A request answered by a {@link Probe} with its id, such as {@code b#2}. */
     record Ping(ActorRef<String> replyTo) {
-    }
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock implements NanoClock {
-        private final AtomicLong now = new AtomicLong(1_000_000_000L);
-
-        @Override
-        public long nanoTime() {
-            return now.get();
-        }
-
-        void advance(Duration by) {
-            now.addAndGet(by.toNanos());
-        }
     }
 
     /**
@@ -200,12 +187,8 @@ final class SupervisionTestKit {
         return snapshot.children().stream().map(SupervisorSnapshot.Child::name).toList();
     }
 
-    static <T extends RuntimeEvent> List<T> events(RingBufferRuntimeListener listener, Class<T> type) {
-        return listener.events().stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
     /** @return the supervision events (gave up, escalated) as {@code GaveUp path} / {@code Escalated path} */
-    static List<String> escalations(RingBufferRuntimeListener listener) {
+    static List<String> escalations(RuntimeEventLog listener) {
         return listener.events().stream()
                 .filter(e -> e instanceof RuntimeEvent.SupervisorGaveUp || e instanceof RuntimeEvent.Escalated)
                 .map(e -> (e instanceof RuntimeEvent.SupervisorGaveUp ? "GaveUp " : "Escalated ") + e.actor().path())

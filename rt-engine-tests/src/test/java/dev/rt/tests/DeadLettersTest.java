@@ -1,18 +1,22 @@
-package dev.rt;
+package dev.rt.tests;
 
-import static dev.rt.TestSupport.LONG;
-import static dev.rt.TestSupport.eventually;
-import static dev.rt.TestSupport.failure;
+import dev.rt.*;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
+
+import static dev.rt.tests.TestSupport.LONG;
+import static dev.rt.tests.TestSupport.eventually;
+import static dev.rt.tests.TestSupport.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rt.MailboxConfig.Backpressure;
-import dev.rt.TestSupport.DeadLetterRecorder;
-import dev.rt.TestSupport.Gate;
-import dev.rt.TestSupport.Probe;
-import dev.rt.TestSupport.Recorder;
-import dev.rt.TestSupport.ScriptActor;
+import dev.rt.test.DeadLetterProbe;
+import dev.rt.tests.TestSupport.Gate;
+import dev.rt.test.TestProbe;
+import dev.rt.tests.TestSupport.Recorder;
+import dev.rt.tests.TestSupport.ScriptActor;
 import dev.rt.monitor.DeadLetter;
 import dev.rt.monitor.DeadLetterReason;
 import java.time.Duration;
@@ -25,22 +29,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every dead-letter reason the engine produces, the counters and the listeners. */
+@ActorTest
 class DeadLettersTest {
 
+    private ActorTestKit kit;
+
     private ActorSystem system;
-    private DeadLetterRecorder deadLetters;
+    private DeadLetterProbe deadLetters;
     private final Gate gate = new Gate();
 
     @BeforeEach
-    void setUp() {
-        system = ActorSystem.create(TestSupport.uniqueName("dead-letters"));
-        deadLetters = DeadLetterRecorder.attach(system);
+    void setUp(ActorTestKit kit) {
+        this.kit = kit;
+        system = kit.system();
+        // every test here checks the dead letters it causes through deadLetters.withReason(...) and all()
+        deadLetters = kit.deadLetters().allowAll();
     }
 
     @AfterEach
     void tearDown() {
         gate.open();
-        system.terminate(Duration.ofSeconds(10));
     }
 
     @Test
@@ -50,7 +58,7 @@ class DeadLettersTest {
 
         replier.tell("question");
 
-        List<DeadLetter> letters = deadLetters.awaitCount(DeadLetterReason.NO_SENDER, 1);
+        List<DeadLetter> letters = deadLetters.expect(DeadLetterReason.NO_SENDER, 1);
         assertThat(letters).singleElement().satisfies(letter -> {
             assertThat(letter.message()).isEqualTo("reply");
             assertThat(letter.sender()).isEqualTo(replier.address());
@@ -64,7 +72,7 @@ class DeadLettersTest {
         ActorRef<Object> ref = system.spawn("stopped", ScriptActor::new);
         system.stop(ref);
         eventually().until(() -> system.lookup("/user/stopped").isEmpty());
-        Probe<Object> sender = new Probe<>("sender");
+        TestProbe<Object> sender = kit.createProbe("sender");
 
         assertThatCode(() -> ref.tell("after stop", sender)).doesNotThrowAnyException();
         assertThat(ref.offer("offered after stop")).isEqualTo(OfferResult.DEAD);
@@ -90,7 +98,7 @@ class DeadLettersTest {
         system.stop(ref);
         gate.open();
 
-        deadLetters.awaitCount(DeadLetterReason.STOPPED, 5);
+        deadLetters.expect(DeadLetterReason.STOPPED, 5);
         assertThat(deadLetters.messages(DeadLetterReason.STOPPED)).containsExactly("m1", "m2", "m3", "m4", "m5");
         assertThat(handled.snapshot()).isEmpty();
     }
@@ -115,7 +123,7 @@ class DeadLettersTest {
         ActorRef<Object> ref = system.spawn("slow", () -> new ScriptActor(handled));
         ref.tell(gate);
         gate.awaitEntered();
-        Probe<Object> sender = new Probe<>("sender");
+        TestProbe<Object> sender = kit.createProbe("sender");
         Duration ttl = Duration.ofMillis(20);
 
         long sentAt = System.nanoTime();
@@ -147,11 +155,11 @@ class DeadLettersTest {
                 return FailureAction.RESUME;
             }
         });
-        Probe<Object> sender = new Probe<>("sender");
+        TestProbe<Object> sender = kit.createProbe("sender");
 
         ref.tell("poison", sender);
 
-        assertThat(deadLetters.awaitCount(DeadLetterReason.FAILED, 1)).singleElement().satisfies(letter -> {
+        assertThat(deadLetters.expect(DeadLetterReason.FAILED, 1)).singleElement().satisfies(letter -> {
             assertThat(letter.message()).isEqualTo("poison");
             assertThat(letter.sender()).isEqualTo(sender.address());
             assertThat(letter.recipient()).isEqualTo(ref.address());
@@ -176,7 +184,7 @@ class DeadLettersTest {
 
         ref.tell("now");
 
-        assertThat(deadLetters.awaitCount(DeadLetterReason.TIMED_OUT, 1)).extracting(DeadLetter::message)
+        assertThat(deadLetters.expect(DeadLetterReason.TIMED_OUT, 1)).extracting(DeadLetter::message)
                 .containsExactly("too late");
     }
 
@@ -261,7 +269,7 @@ class DeadLettersTest {
             ctx.sender().tell("two");
         });
         assertThat(TestSupport.<Object>result(twice.ask(r -> "q", LONG))).isEqualTo("one");
-        assertThat(deadLetters.awaitCount(DeadLetterReason.ALREADY_ANSWERED, 1)).extracting(DeadLetter::message)
+        assertThat(deadLetters.expect(DeadLetterReason.ALREADY_ANSWERED, 1)).extracting(DeadLetter::message)
                 .containsExactly("two");
         assertThat(TestSupport.<String>call(system.spawn("after", ScriptActor::new), ctx -> "ok")).isEqualTo("ok");
     }
