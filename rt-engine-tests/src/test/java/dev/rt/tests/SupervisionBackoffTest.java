@@ -138,8 +138,7 @@ class SupervisionBackoffTest {
     }
 
     @Test
-    void stoppingDuringTheDelayCancelsTheRestart(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void stoppingDuringTheDelayCancelsTheRestart(ActorSystem system) throws Exception {
         Supervisor sup = supervise(system,
                 new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(2), 0, Duration.ofSeconds(10)));
         ActorRef<Object> w = child(sup, "w");

@@ -2,7 +2,6 @@ package dev.rt.tests;
 
 import dev.rt.*;
 import dev.rt.monitor.DeadLetterReason;
-import dev.rt.test.ActorTestKit;
 import dev.rt.test.junit.ActorTest;
 
 import static dev.rt.tests.SupervisionTestKit.WAIT;
@@ -38,8 +37,7 @@ class SupervisionDynamicChildrenTest {
     }
 
     @Test
-    void startChildAddsAWorkingChildAfterTheExistingOnes(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void startChildAddsAWorkingChildAfterTheExistingOnes(ActorSystem system) throws Exception {
         Supervisor sup = supervise(system);
 
         ActorRef<?> added = get(sup.startChild(recorder.child("dyn")));
@@ -67,8 +65,7 @@ class SupervisionDynamicChildrenTest {
     }
 
     @Test
-    void aDuplicateNameFails(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void aDuplicateNameFails(ActorSystem system) throws Exception {
         Supervisor sup = supervise(system);
         get(sup.startChild(recorder.child("dyn")));
 
@@ -86,8 +83,7 @@ class SupervisionDynamicChildrenTest {
     }
 
     @Test
-    void stopChildRemovesAPermanentChildWithoutRestart(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void stopChildRemovesAPermanentChildWithoutRestart(ActorSystem system) throws Exception {
         Supervisor sup = supervise(system);
         get(sup.startChild(recorder.child("dyn")));
         ActorRef<Object> a = child(sup, "a");
@@ -116,8 +112,7 @@ class SupervisionDynamicChildrenTest {
     }
 
     @Test
-    void stopChildOfAnUnknownNameFails(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void stopChildOfAnUnknownNameFails(ActorSystem system) throws Exception {
         Supervisor sup = supervise(system);
 
         assertThatThrownBy(() -> get(sup.stopChild("nobody")))
@@ -127,8 +122,7 @@ class SupervisionDynamicChildrenTest {
     }
 
     @Test
-    void aStoppedSupervisorRefusesDynamicChildren(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void aStoppedSupervisorRefusesDynamicChildren(ActorSystem system) throws Exception {
         Supervisor sup = supervise(system);
         sup.stop();
         eventually().until(() -> system.lookup("/user/sup").isEmpty());
@@ -143,8 +137,7 @@ class SupervisionDynamicChildrenTest {
     }
 
     @Test
-    void aNestedSupervisorCanBeAddedAndRemovedWithItsSubtree(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void aNestedSupervisorCanBeAddedAndRemovedWithItsSubtree(ActorSystem system) throws Exception {
         Supervisor sup = supervise(system);
 
         ActorRef<?> pool = get(sup.startChild(ChildSpec.supervisor(SupervisorSpec.builder("pool")
@@ -173,8 +166,7 @@ class SupervisionDynamicChildrenTest {
      * Repeated because a stale snapshot shows only when the caller wins the race against the supervisor.
      */
     @Test
-    void theSnapshotIsUpToDateWhenStartChildAndStopChildComplete(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void theSnapshotIsUpToDateWhenStartChildAndStopChildComplete(ActorSystem system) throws Exception {
         Supervisor sup = supervise(system);
         for (int i = 0; i < 20; i++) {
             String name = "d" + i;

@@ -149,8 +149,7 @@ class SupervisionIntensityTest {
     }
 
     @Test
-    void intensityIsPerSupervisorNotPerChild(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void intensityIsPerSupervisorNotPerChild(ActorSystem system) throws Exception {
         Supervisor sup = supervise(system, 3, Duration.ofSeconds(5));
         ActorRef<Object> w = child(sup, "w");
         ActorRef<Object> other = child(sup, "other");

@@ -31,8 +31,7 @@ class SupervisionRestartKeepsQueueTest {
     private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
 
     @Test
-    void messagesQueuedBehindTheFailingOneAreHandledInOrderByTheFreshInstance(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void messagesQueuedBehindTheFailingOneAreHandledInOrderByTheFreshInstance(ActorSystem system) throws Exception {
         system.deadLetters().subscribe(deadLetters::add);
         Supervisor sup = started(system.supervise(SupervisorSpec.builder("sup")
                 .child(recorder.child("w").options(BLOCKING))

@@ -53,8 +53,7 @@ class SupervisionShutdownOrderTest {
     }
 
     @Test
-    void systemStopAndTerminateAlsoStopInReverseOrder(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void systemStopAndTerminateAlsoStopInReverseOrder(ActorSystem system) throws Exception {
         started(system.supervise(abc()));
         Recorder second = new Recorder();
         started(system.supervise(SupervisorSpec.builder("other")
@@ -71,8 +70,7 @@ class SupervisionShutdownOrderTest {
     }
 
     @Test
-    void aNestedSupervisorStopsItsWholeSubtreeBeforeEarlierSiblings(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void aNestedSupervisorStopsItsWholeSubtreeBeforeEarlierSiblings(ActorSystem system) throws Exception {
         Supervisor sup = started(system.supervise(SupervisorSpec.builder("app")
                 .child(recorder.child("db"))
                 .child(ChildSpec.supervisor(SupervisorSpec.builder("workers")

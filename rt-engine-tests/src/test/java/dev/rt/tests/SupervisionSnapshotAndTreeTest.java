@@ -2,7 +2,6 @@ package dev.rt.tests;
 
 import dev.rt.*;
 import dev.rt.monitor.DeadLetterReason;
-import dev.rt.test.ActorTestKit;
 import dev.rt.test.junit.ActorTest;
 
 import static dev.rt.tests.SupervisionTestKit.child;
@@ -48,8 +47,7 @@ class SupervisionSnapshotAndTreeTest {
     }
 
     @Test
-    void snapshotDescribesTheSupervisorAndItsChildren(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void snapshotDescribesTheSupervisorAndItsChildren(ActorSystem system) throws Exception {
         Instant before = Instant.now();
         Supervisor app = startApp(system);
 
@@ -82,8 +80,7 @@ class SupervisionSnapshotAndTreeTest {
     }
 
     @Test
-    void lastFailureNamesTheChildTheExceptionAndItsMessage(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void lastFailureNamesTheChildTheExceptionAndItsMessage(ActorSystem system) throws Exception {
         Supervisor app = startApp(system);
         Instant before = Instant.now();
 
@@ -106,8 +103,7 @@ class SupervisionSnapshotAndTreeTest {
     }
 
     @Test
-    void registryListsNestedSupervisors(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void registryListsNestedSupervisors(ActorSystem system) throws Exception {
         Supervisor app = startApp(system);
         Supervisor other = started(system.supervise(SupervisorSpec.builder("other").build()));
 
@@ -130,8 +126,7 @@ class SupervisionSnapshotAndTreeTest {
     }
 
     @Test
-    void treeMarksSupervisorsAndShowsTheirChildren(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void treeMarksSupervisorsAndShowsTheirChildren(ActorSystem system) throws Exception {
         startApp(system);
         system.spawn("plain", recorder.probe("plain"));
 
@@ -152,8 +147,7 @@ class SupervisionSnapshotAndTreeTest {
     }
 
     @Test
-    void lookupFindsActorsAnywhereInTheTree(ActorTestKit kit) throws Exception {
-        ActorSystem system = kit.system();
+    void lookupFindsActorsAnywhereInTheTree(ActorSystem system) throws Exception {
         Supervisor app = startApp(system);
 
         ActorRef<Object> w1 = system.<Object>lookup("/user/app/workers/w1").orElseThrow();

@@ -117,19 +117,24 @@ class DeadLetterAndSupervisionProbeTest {
     }
 
     @Test
-    void saysWhichSupervisionEventsHappenedInstead(ActorTestKit kit) {
-        Supervisor supervisor = started(kit, SupervisorSpec.builder("app")
-                .child(ChildSpec.actor("worker", DeadLetterAndSupervisionProbeTest::fragile)).build());
-        ActorRef<String> worker = supervisor.<String>child("worker").orElseThrow();
+    void saysWhichSupervisionEventsHappenedInstead() {
+        // a short expect timeout, as the expectations here must run out
+        TestKitSettings quick = new TestKitSettings(1, Duration.ofMillis(300), Duration.ofMillis(100),
+                Duration.ofSeconds(10));
+        try (ActorTestKit kit = ActorTestKit.builder().settings(quick).build()) {
+            Supervisor supervisor = started(kit, SupervisorSpec.builder("app")
+                    .child(ChildSpec.actor("worker", DeadLetterAndSupervisionProbeTest::fragile)).build());
+            ActorRef<String> worker = supervisor.<String>child("worker").orElseThrow();
 
-        assertThatThrownBy(() -> kit.supervision().expectEscalation(worker))
-                .hasMessageStartingWith("expected an escalation from /user/app/worker within ")
-                .hasMessageContaining("but it did not happen; supervision events so far: none");
-        worker.tell("boom");
-        kit.supervision().expectRestart(worker);
-        kit.deadLetters().expect(DeadLetterReason.FAILED);
-        assertThatThrownBy(() -> kit.supervision().expectRestart(worker))
-                .hasMessageContaining("expected a restart of /user/app/worker (restart #2)")
-                .hasMessageContaining("ChildRestarted /user/app/worker");
+            assertThatThrownBy(() -> kit.supervision().expectEscalation(worker))
+                    .hasMessage("expected an escalation from /user/app/worker within 300 ms, but it did not happen; "
+                            + "supervision events so far: none");
+            worker.tell("boom");
+            kit.supervision().expectRestart(worker);
+            kit.deadLetters().expect(DeadLetterReason.FAILED);
+            assertThatThrownBy(() -> kit.supervision().expectRestart(worker))
+                    .hasMessageContaining("expected a restart of /user/app/worker (restart #2) within 300 ms")
+                    .hasMessageContaining("ChildRestarted /user/app/worker");
+        }
     }
 }
