@@ -3,6 +3,7 @@ package dev.rt.tests;
 import dev.rt.*;
 import dev.rt.monitor.DeadLetterReason;
 import dev.rt.test.ActorTestKit;
+import dev.rt.test.TestProbe;
 import dev.rt.test.junit.ActorTest;
 
 import static dev.rt.tests.TestSupport.call;
@@ -47,40 +48,22 @@ class WatchTest {
         }
     }
 
-    private void awaitStoppedEvent(ActorRef<?> ref) {
-        eventually().until(() -> kit.events().events().stream()
-                .anyMatch(e -> e instanceof RuntimeEvent.ActorStopped && e.actor().equals(ref.address())));
-    }
-
     @Test
     void aWatcherReceivesTerminatedWhenTheWatchedActorStops() {
-        Recorder<ActorRef<?>> terminated = new Recorder<>();
-        ActorRef<Object> watcher = system.spawn("watcher", () -> new Watcher(terminated));
         ActorRef<Object> target = system.spawn("target", ScriptActor::new);
-        call(watcher, ctx -> {
-            ctx.watch(target);
-            return null;
-        });
+        TestProbe<Object> watcher = kit.createProbe("watcher").watch(target); // ctx.watch inside the probe's actor
 
         system.stop(target);
 
-        assertThat(terminated.awaitSize(1)).containsExactly(target);
+        watcher.expectTerminated(target);
     }
 
     @Test
     void watchingAnActorThatAlreadyStoppedDeliversTerminatedAtOnce() {
-        Recorder<ActorRef<?>> terminated = new Recorder<>();
         ActorRef<Object> target = system.spawn("target", ScriptActor::new);
-        system.stop(target);
-        awaitStoppedEvent(target);
+        kit.stop(target); // returns once it has stopped
 
-        ActorRef<Object> watcher = system.spawn("watcher", () -> new Watcher(terminated));
-        call(watcher, ctx -> {
-            ctx.watch(target);
-            return null;
-        });
-
-        assertThat(terminated.awaitSize(1)).containsExactly(target);
+        kit.createProbe("watcher").watch(target).expectTerminated(target);
     }
 
     @Test
@@ -99,8 +82,7 @@ class WatchTest {
             return null;
         });
 
-        system.stop(unwatched);
-        awaitStoppedEvent(unwatched);
+        kit.stop(unwatched); // returns once it has stopped
         system.stop(watched);
 
         assertThat(terminated.awaitSize(1)).containsExactly(watched);
@@ -120,8 +102,7 @@ class WatchTest {
             return null;
         });
 
-        system.stop(target);
-        awaitStoppedEvent(target);
+        kit.stop(target); // returns once it has stopped
         terminated.awaitSize(1);
         call(watcher, ctx -> null);
 
