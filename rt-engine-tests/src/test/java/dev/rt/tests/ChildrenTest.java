@@ -1,14 +1,17 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-import dev.rt.test.ActorTestKit;
-import dev.rt.test.junit.ActorTest;
-
 import static dev.rt.tests.TestSupport.call;
 import static dev.rt.tests.TestSupport.eventually;
 import static dev.rt.tests.TestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rt.Actor;
+import dev.rt.ActorContext;
+import dev.rt.ActorRef;
+import dev.rt.ActorSystem;
+import dev.rt.Signal;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
 import dev.rt.tests.TestSupport.Recorder;
 import dev.rt.tests.TestSupport.ScriptActor;
 import java.time.Duration;

@@ -1,9 +1,5 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-import dev.rt.test.ActorTestKit;
-import dev.rt.test.junit.ActorTest;
-
 import static dev.rt.tests.TestSupport.LONG;
 import static dev.rt.tests.TestSupport.eventually;
 import static dev.rt.tests.TestSupport.failure;
@@ -11,14 +7,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rt.ActorContext;
+import dev.rt.ActorRef;
+import dev.rt.ActorSystem;
+import dev.rt.AskTimeoutException;
+import dev.rt.FailureAction;
+import dev.rt.MailboxConfig;
 import dev.rt.MailboxConfig.Backpressure;
-import dev.rt.test.DeadLetterProbe;
-import dev.rt.tests.TestSupport.Gate;
-import dev.rt.test.TestProbe;
-import dev.rt.tests.TestSupport.Recorder;
-import dev.rt.tests.TestSupport.ScriptActor;
+import dev.rt.OfferResult;
+import dev.rt.SpawnOptions;
 import dev.rt.monitor.DeadLetter;
 import dev.rt.monitor.DeadLetterReason;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.DeadLetterProbe;
+import dev.rt.test.TestProbe;
+import dev.rt.test.junit.ActorTest;
+import dev.rt.tests.TestSupport.Gate;
+import dev.rt.tests.TestSupport.Recorder;
+import dev.rt.tests.TestSupport.ScriptActor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

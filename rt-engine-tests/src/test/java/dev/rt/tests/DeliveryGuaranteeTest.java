@@ -1,15 +1,25 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-import dev.rt.test.ActorTestKit;
-import dev.rt.test.junit.ActorTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.rt.Actor;
+import dev.rt.ActorContext;
+import dev.rt.ActorRef;
+import dev.rt.ActorSystem;
+import dev.rt.AskTimeoutException;
+import dev.rt.DeliveryGuarantee;
+import dev.rt.FailureAction;
+import dev.rt.MailboxConfig;
+import dev.rt.MailboxFullException;
+import dev.rt.Message;
+import dev.rt.MessageInfo;
+import dev.rt.SpawnOptions;
 import dev.rt.monitor.DeadLetter;
 import dev.rt.monitor.DeadLetterReason;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

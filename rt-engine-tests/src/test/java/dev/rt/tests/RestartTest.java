@@ -1,20 +1,23 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-import dev.rt.test.ActorTestKit;
-import dev.rt.test.junit.ActorTest;
-
 import static dev.rt.tests.TestSupport.LONG;
 import static dev.rt.tests.TestSupport.eventually;
 import static dev.rt.tests.TestSupport.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rt.test.DeadLetterProbe;
-import dev.rt.tests.TestSupport.Gate;
-import dev.rt.tests.TestSupport.Recorder;
+import dev.rt.Actor;
+import dev.rt.ActorContext;
+import dev.rt.ActorRef;
+import dev.rt.ActorSystem;
+import dev.rt.FailureAction;
 import dev.rt.monitor.DeadLetter;
 import dev.rt.monitor.DeadLetterReason;
 import dev.rt.monitor.RuntimeEvent;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.DeadLetterProbe;
+import dev.rt.test.junit.ActorTest;
+import dev.rt.tests.TestSupport.Gate;
+import dev.rt.tests.TestSupport.Recorder;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;

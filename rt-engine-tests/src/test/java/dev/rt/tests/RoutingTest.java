@@ -1,13 +1,18 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-import dev.rt.test.ActorTestKit;
-import dev.rt.test.junit.ActorTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rt.Actor;
+import dev.rt.ActorRef;
+import dev.rt.ActorSystem;
+import dev.rt.PoolRouter;
+import dev.rt.Router;
+import dev.rt.Routers;
+import dev.rt.RoutingStrategy;
 import dev.rt.monitor.DeadLetterReason;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,16 +1,23 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-import dev.rt.test.ActorTestKit;
-import dev.rt.test.junit.ActorTest;
-
 import static dev.rt.tests.SupervisionTestKit.eventually;
 import static dev.rt.tests.SupervisionTestKit.started;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rt.Actor;
+import dev.rt.ActorContext;
+import dev.rt.ActorRef;
+import dev.rt.ActorSystem;
+import dev.rt.ChildSpec;
+import dev.rt.SupervisionStrategy;
+import dev.rt.Supervisor;
+import dev.rt.SupervisorSnapshot;
 import dev.rt.SupervisorSnapshot.State;
+import dev.rt.SupervisorSpec;
 import dev.rt.monitor.DeadLetterReason;
 import dev.rt.monitor.DeliveryStats;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

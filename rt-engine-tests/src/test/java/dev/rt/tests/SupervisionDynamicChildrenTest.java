@@ -1,9 +1,5 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-import dev.rt.monitor.DeadLetterReason;
-import dev.rt.test.junit.ActorTest;
-
 import static dev.rt.tests.SupervisionTestKit.WAIT;
 import static dev.rt.tests.SupervisionTestKit.child;
 import static dev.rt.tests.SupervisionTestKit.childNames;
@@ -14,8 +10,19 @@ import static dev.rt.tests.SupervisionTestKit.started;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rt.tests.SupervisionTestKit.Recorder;
+import dev.rt.ActorRef;
+import dev.rt.ActorStoppedException;
+import dev.rt.ActorSystem;
+import dev.rt.ChildSpec;
+import dev.rt.DuplicateActorNameException;
+import dev.rt.OfferResult;
+import dev.rt.Supervisor;
+import dev.rt.SupervisorSnapshot;
 import dev.rt.SupervisorSnapshot.State;
+import dev.rt.SupervisorSpec;
+import dev.rt.monitor.DeadLetterReason;
+import dev.rt.test.junit.ActorTest;
+import dev.rt.tests.SupervisionTestKit.Recorder;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

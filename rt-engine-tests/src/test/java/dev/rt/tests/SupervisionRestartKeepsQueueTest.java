@@ -1,20 +1,24 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-import dev.rt.test.ActorTestKit;
-import dev.rt.test.junit.ActorTest;
-
 import static dev.rt.tests.SupervisionTestKit.child;
 import static dev.rt.tests.SupervisionTestKit.eventually;
 import static dev.rt.tests.SupervisionTestKit.ping;
 import static dev.rt.tests.SupervisionTestKit.started;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rt.tests.SupervisionTestKit.Recorder;
+import dev.rt.ActorRef;
+import dev.rt.ActorSystem;
+import dev.rt.SpawnOptions;
+import dev.rt.SupervisionStrategy;
+import dev.rt.Supervisor;
 import dev.rt.SupervisorSnapshot.State;
+import dev.rt.SupervisorSpec;
 import dev.rt.monitor.DeadLetter;
 import dev.rt.monitor.DeadLetterReason;
 import dev.rt.monitor.RuntimeEvent;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
+import dev.rt.tests.SupervisionTestKit.Recorder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,13 +1,19 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-import dev.rt.monitor.DeadLetterReason;
-import dev.rt.test.ActorTestKit;
-import dev.rt.test.junit.ActorTest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rt.Actor;
+import dev.rt.ActorContext;
+import dev.rt.ActorRef;
+import dev.rt.ActorSystem;
+import dev.rt.SupervisionStrategy;
+import dev.rt.Supervisor;
+import dev.rt.SupervisorSnapshot;
+import dev.rt.SupervisorSpec;
+import dev.rt.monitor.DeadLetterReason;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.junit.ActorTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

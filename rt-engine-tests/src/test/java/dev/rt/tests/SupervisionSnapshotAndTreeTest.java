@@ -1,9 +1,5 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-import dev.rt.monitor.DeadLetterReason;
-import dev.rt.test.junit.ActorTest;
-
 import static dev.rt.tests.SupervisionTestKit.child;
 import static dev.rt.tests.SupervisionTestKit.childOf;
 import static dev.rt.tests.SupervisionTestKit.eventually;
@@ -11,8 +7,19 @@ import static dev.rt.tests.SupervisionTestKit.ping;
 import static dev.rt.tests.SupervisionTestKit.started;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rt.tests.SupervisionTestKit.Recorder;
+import dev.rt.ActorNode;
+import dev.rt.ActorRef;
+import dev.rt.ActorSystem;
+import dev.rt.ChildSpec;
+import dev.rt.RestartType;
+import dev.rt.SupervisionStrategy;
+import dev.rt.Supervisor;
+import dev.rt.SupervisorSnapshot;
 import dev.rt.SupervisorSnapshot.State;
+import dev.rt.SupervisorSpec;
+import dev.rt.monitor.DeadLetterReason;
+import dev.rt.test.junit.ActorTest;
+import dev.rt.tests.SupervisionTestKit.Recorder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,17 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rt.test.RuntimeEventLog;
+import dev.rt.Actor;
+import dev.rt.ActorContext;
+import dev.rt.ActorRef;
+import dev.rt.ActorSystem;
+import dev.rt.ChildSpec;
+import dev.rt.FailureAction;
+import dev.rt.Supervisor;
+import dev.rt.SupervisorSnapshot;
 import dev.rt.monitor.RuntimeEvent;
+import dev.rt.test.RuntimeEventLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

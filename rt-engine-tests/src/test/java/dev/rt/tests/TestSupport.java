@@ -1,10 +1,11 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.rt.Actor;
+import dev.rt.ActorContext;
+import dev.rt.ActorRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,19 +1,21 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-import dev.rt.test.ActorTestKit;
-import dev.rt.test.junit.ActorTest;
-
 import static dev.rt.tests.TestSupport.call;
 import static dev.rt.tests.TestSupport.eventually;
 import static dev.rt.tests.TestSupport.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rt.ActorContext;
+import dev.rt.ActorRef;
+import dev.rt.ActorSystem;
+import dev.rt.FailureAction;
+import dev.rt.monitor.DeadLetterReason;
+import dev.rt.test.ActorTestKit;
 import dev.rt.test.DeadLetterProbe;
+import dev.rt.test.junit.ActorTest;
 import dev.rt.tests.TestSupport.Outcome;
 import dev.rt.tests.TestSupport.Recorder;
 import dev.rt.tests.TestSupport.ScriptActor;
-import dev.rt.monitor.DeadLetterReason;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.concurrent.atomic.AtomicInteger;

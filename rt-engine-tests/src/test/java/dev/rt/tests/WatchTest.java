@@ -1,18 +1,23 @@
 package dev.rt.tests;
 
-import dev.rt.*;
-import dev.rt.monitor.DeadLetterReason;
-import dev.rt.test.ActorTestKit;
-import dev.rt.test.TestProbe;
-import dev.rt.test.junit.ActorTest;
-
 import static dev.rt.tests.TestSupport.call;
 import static dev.rt.tests.TestSupport.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rt.Actor;
+import dev.rt.ActorContext;
+import dev.rt.ActorRef;
+import dev.rt.ActorSystem;
+import dev.rt.FailureAction;
+import dev.rt.Signal;
+import dev.rt.Terminated;
+import dev.rt.monitor.DeadLetterReason;
+import dev.rt.monitor.RuntimeEvent;
+import dev.rt.test.ActorTestKit;
+import dev.rt.test.TestProbe;
+import dev.rt.test.junit.ActorTest;
 import dev.rt.tests.TestSupport.Recorder;
 import dev.rt.tests.TestSupport.ScriptActor;
-import dev.rt.monitor.RuntimeEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
