@@ -83,7 +83,7 @@ public final class ActorSystem implements AutoCloseable {
 
     private final String name;
     private final Map<String, Dispatcher> dispatchers;
-    private final TimerWheel scheduler;
+    private final Scheduler scheduler;
     private final RuntimeListener listener;
     private final DeadLetters deadLetters;
     private final FailureLog failureLog = new FailureLog();
@@ -122,7 +122,8 @@ public final class ActorSystem implements AutoCloseable {
         this.shutdownTimeout = builder.shutdownTimeout;
         this.defaultSpawnOptions = SpawnOptions.defaults().withMailbox(builder.defaultMailbox);
         this.sampleEvery = builder.sampleEvery;
-        this.scheduler = new TimerWheel("rt-" + name + "-scheduler", builder.schedulerTick.toNanos());
+        this.scheduler = builder.scheduler != null ? builder.scheduler
+                : new TimerWheel("rt-" + name + "-scheduler", builder.schedulerTick.toNanos());
         Map<String, Dispatcher> built = new LinkedHashMap<>();
         builder.dispatchers.forEach((id, config) -> built.put(id, Dispatcher.create(name, id, config)));
         this.dispatchers = Map.copyOf(built);
@@ -486,7 +487,7 @@ public final class ActorSystem implements AutoCloseable {
     }
 
     private boolean releaseThreads(long deadline, boolean graceful) {
-        scheduler.shutdown();
+        scheduler.shutdown(ActorSystem::abandon);
         for (Dispatcher dispatcher : dispatchers.values()) {
             if (graceful) {
                 dispatcher.shutdown();
@@ -509,6 +510,13 @@ public final class ActorSystem implements AutoCloseable {
             return false;
         }
         return ended;
+    }
+
+    /** A task the scheduler will never run: an ask waiting on it fails now rather than never. */
+    private static void abandon(Runnable task) {
+        if (task instanceof AskPromise<?> promise) {
+            promise.abandon();
+        }
     }
 
     /** After a timeout: stop what is left without running its code, dead-lettering its messages. */
@@ -567,7 +575,7 @@ public final class ActorSystem implements AutoCloseable {
         return sampleEvery;
     }
 
-    TimerWheel scheduler() {
+    Scheduler scheduler() {
         return scheduler;
     }
 
@@ -672,6 +680,7 @@ public final class ActorSystem implements AutoCloseable {
         private RuntimeListener listener = RuntimeListener.NO_OP;
         private int sampleEvery;
         private NanoClock clock = NanoClock.SYSTEM;
+        private Scheduler scheduler;
         private int maxDeliveryAttempts = 5;
         private int deduplicationWindow = 10_000;
 
@@ -764,6 +773,20 @@ public final class ActorSystem implements AutoCloseable {
          */
         public Builder clock(NanoClock nanoClock) {
             this.clock = Objects.requireNonNull(nanoClock, "clock");
+            return this;
+        }
+
+        /**
+         * Replaces the timing wheel that runs ask timeouts, timers, backoff and shutdown timeouts, for
+         * example with a scheduler a test advances by hand. Pair it with {@link #clock(NanoClock)} reading
+         * the same time, so restart intensity and backoff resets agree with it. The system owns the
+         * scheduler and shuts it down when it terminates; {@link #schedulerTick(Duration)} is then unused.
+         *
+         * @param customScheduler the scheduler, used by this system only
+         * @return this builder
+         */
+        public Builder scheduler(Scheduler customScheduler) {
+            this.scheduler = Objects.requireNonNull(customScheduler, "scheduler");
             return this;
         }
 

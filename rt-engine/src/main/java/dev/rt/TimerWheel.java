@@ -2,6 +2,7 @@ package dev.rt;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.jctools.queues.varhandle.MpscUnboundedVarHandleArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Tasks run on the tick thread and must be short: complete a future, enqueue a message.
  */
-final class TimerWheel {
+final class TimerWheel implements Scheduler {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimerWheel.class);
     private static final int SLOTS = 512;
@@ -25,6 +26,7 @@ final class TimerWheel {
     private final Ticker ticker;
     private final long start = System.nanoTime();
     private volatile boolean shutdown;
+    private volatile Consumer<Runnable> abandoned = task -> { };
     /** True while the ticker sleeps with no task pending; a scheduler must then wake it. */
     private volatile boolean dormant;
     private long tick;
@@ -36,21 +38,14 @@ final class TimerWheel {
         ticker.start();
     }
 
-    /**
-     * @param task runs once after the delay
-     * @param delayNanos at least one tick is waited
-     * @return a handle to cancel it
-     */
-    Cancellable schedule(Runnable task, long delayNanos) {
+    /** Runs the task after the delay; at least one tick is waited. */
+    @Override
+    public Cancellable schedule(Runnable task, long delayNanos) {
         return submit(new Task(task, System.nanoTime() + delayNanos, 0));
     }
 
-    /**
-     * @param task runs every period, the first time after one period
-     * @param periodNanos the period
-     * @return a handle to cancel it
-     */
-    Cancellable scheduleAtFixedRate(Runnable task, long periodNanos) {
+    @Override
+    public Cancellable scheduleAtFixedRate(Runnable task, long periodNanos) {
         return submit(new Task(task, System.nanoTime() + periodNanos, periodNanos));
     }
 
@@ -65,12 +60,15 @@ final class TimerWheel {
         return task;
     }
 
-    void shutdown() {
+    @Override
+    public void shutdown(Consumer<Runnable> abandonedTasks) {
+        this.abandoned = abandonedTasks;
         shutdown = true;
         LockSupport.unpark(ticker);
     }
 
-    boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         unit.timedJoin(ticker, timeout);
         return !ticker.isAlive();
     }
@@ -130,13 +128,19 @@ final class TimerWheel {
             abandonPending();
         }
 
-        /** At shutdown: asks still waiting fail now rather than never. */
+        /** At shutdown: tasks that will never run go to the system, which fails the asks among them. */
         private void abandonPending() {
             drainInbox();
+            Consumer<Runnable> sink = abandoned;
             for (int i = 0; i < SLOTS; i++) {
                 for (Task task = slots[i]; task != null; task = task.next) {
-                    if (task.runnable instanceof AskPromise<?> promise) {
-                        promise.abandon();
+                    Runnable runnable = task.runnable;
+                    if (runnable != null) {
+                        try {
+                            sink.accept(runnable);
+                        } catch (RuntimeException e) {
+                            LOG.warn("Handling an abandoned task threw; ignored", e);
+                        }
                     }
                 }
                 slots[i] = null;

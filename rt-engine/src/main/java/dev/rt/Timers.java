@@ -13,11 +13,11 @@ import java.util.Objects;
 final class Timers<M> implements TimerScheduler<M> {
 
     private final ActorCell<M> owner;
-    private final TimerWheel scheduler;
+    private final Scheduler scheduler;
     private final Map<Object, Entry> active = new HashMap<>();
     private long generations;
 
-    Timers(ActorCell<M> owner, TimerWheel scheduler) {
+    Timers(ActorCell<M> owner, Scheduler scheduler) {
         this.owner = owner;
         this.scheduler = scheduler;
     }

@@ -182,8 +182,8 @@ class TerminateTest {
                 "root-a", List.of("a1", "a2"),
                 "a1", List.of("a1x"),
                 "root-b", List.of("b1"));
-        system.spawn("root-a", () -> new WatchTest.Node("root-a", tree, stopped));
-        system.spawn("root-b", () -> new WatchTest.Node("root-b", tree, stopped));
+        system.spawn("root-a", () -> new Node("root-a", tree, stopped));
+        system.spawn("root-b", () -> new Node("root-b", tree, stopped));
         eventually().until(() -> system.lookup("/user/root-a/a1/a1x").isPresent()
                 && system.lookup("/user/root-a/a2").isPresent()
                 && system.lookup("/user/root-b/b1").isPresent());
@@ -293,5 +293,34 @@ class TerminateTest {
         assertThat(closed.state()).isEqualTo(ActorSystem.State.TERMINATED);
         assertThat(stopped.snapshot()).containsExactly("/user/a");
         awaitNoRuntimeThreads(name);
+    }
+
+    /** Spawns the children listed for its name in preStart, records its path in postStop. */
+    static final class Node implements Actor<Object> {
+        private final String name;
+        private final Map<String, List<String>> tree;
+        private final Recorder<String> stopped;
+
+        Node(String name, Map<String, List<String>> tree, Recorder<String> stopped) {
+            this.name = name;
+            this.tree = tree;
+            this.stopped = stopped;
+        }
+
+        @Override
+        public void preStart(ActorContext<Object> ctx) {
+            for (String child : tree.getOrDefault(name, List.of())) {
+                ctx.spawn(child, () -> new Node(child, tree, stopped));
+            }
+        }
+
+        @Override
+        public void onMessage(Object message, ActorContext<Object> ctx) {
+        }
+
+        @Override
+        public void postStop(ActorContext<Object> ctx) {
+            stopped.add(ctx.self().address().path());
+        }
     }
 }

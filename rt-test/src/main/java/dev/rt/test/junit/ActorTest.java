@@ -1,0 +1,58 @@
+package dev.rt.test.junit;
+
+import dev.rt.monitor.DeadLetterReason;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives a JUnit Jupiter test class an {@link dev.rt.test.ActorTestKit}: declare a parameter of type
+ * {@code ActorTestKit}, {@code ActorSystem} or {@code ManualTime} in a test, constructor or lifecycle
+ * method. After each test the kit fails the test on dead letters it did not expect, and on shutdown
+ * problems (per-method lifecycle) or actors left running (per-class lifecycle).
+ *
+ * <pre>{@code
+ * @ActorTest(manualTime = true)
+ * class ReminderTest {
+ *     @Test
+ *     void remindsAfterAMinute(ActorTestKit kit) {
+ *         TestProbe<String> out = kit.createProbe();
+ *         kit.spawn("reminder", () -> new Reminder(out, Duration.ofMinutes(1)));
+ *         out.expectNoMessage();
+ *         kit.time().advance(Duration.ofMinutes(1));
+ *         out.expectMessage("time's up");
+ *     }
+ * }
+ * }</pre>
+ *
+ * For a kit configured in code, register {@link ActorTestKitExtension} with {@code @RegisterExtension}
+ * instead.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(ActorTestKitExtension.class)
+public @interface ActorTest {
+
+    /** @return whether each test gets its own system (the default) or the class shares one */
+    Lifecycle lifecycle() default Lifecycle.PER_METHOD;
+
+    /** @return whether the system runs on a {@link dev.rt.test.ManualTime} */
+    boolean manualTime() default false;
+
+    /** @return dead-letter reasons every test of the class tolerates without expecting them */
+    DeadLetterReason[] allowDeadLetters() default {};
+
+    /** How long a kit lives. */
+    enum Lifecycle {
+        /** A fresh system for every test, terminated and checked after it. */
+        PER_METHOD,
+        /** One system for the class; after each test its probes stop and leftovers fail the test. */
+        PER_CLASS
+    }
+}
