@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +28,15 @@ import java.util.function.Consumer;
  *
  * <p>{@link #advance(Duration)} runs every task that falls due, in deadline order, on the calling
  * thread; a task typically enqueues a message, which its actor then handles on its own thread, so
- * expect the effect with a {@link TestProbe} afterwards. Time never moves by itself.
+ * expect the effect with a {@link TestProbe} afterwards. Time never moves by itself, and never
+ * backwards.
+ *
+ * <p>Advancing is serialised: two threads that advance at once take turns, each moving time on from
+ * where the other left it. A task that calls {@code advance} itself (from inside an advance, on the
+ * same thread) gets an {@link IllegalStateException}: the outer advance owns time until it returns.
+ * If tasks throw, the advance still runs every other task that falls due and moves time to its
+ * target, then rethrows the first failure with the others {@linkplain Throwable#getSuppressed()
+ * suppressed}; a repeating task that threw stays scheduled.
  */
 public final class ManualTime implements NanoClock, Scheduler {
 
@@ -35,6 +44,8 @@ public final class ManualTime implements NanoClock, Scheduler {
     private static final long ORIGIN = 1_000_000_000L;
 
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
+    /** Held for a whole advance, so advances take turns; fair, so they run in the order they were asked. */
+    private final ReentrantLock advancing = new ReentrantLock(true);
     private long now = ORIGIN;
     private long sequence;
     private boolean shutdown;
@@ -75,22 +86,52 @@ public final class ManualTime implements NanoClock, Scheduler {
         if (amount.isNegative()) {
             throw new IllegalArgumentException("time only moves forward; cannot advance by " + amount);
         }
+        if (advancing.isHeldByCurrentThread()) {
+            throw new IllegalStateException("ManualTime.advance was called from a task that an advance is running; "
+                    + "a scheduled task cannot move time itself (send a message to an actor or the test instead)");
+        }
+        advancing.lock();
+        try {
+            advanceTo(amount.toNanos());
+        } finally {
+            advancing.unlock();
+        }
+        return this;
+    }
+
+    /** Runs what falls due within {@code amountNanos} of now; called with {@link #advancing} held. */
+    private void advanceTo(long amountNanos) {
         long target;
         synchronized (this) {
-            target = now + amount.toNanos();
+            target = now + amountNanos;
         }
+        Throwable firstFailure = null;
         while (true) {
             Task due;
             synchronized (this) {
                 Task head = queue.peek();
                 if (head == null || head.deadline - target > 0) {
-                    now = target;
-                    return this;
+                    now = Math.max(now, target);
+                    break;
                 }
                 due = queue.poll();
                 now = Math.max(now, due.deadline);
             }
-            run(due);
+            try {
+                run(due);
+            } catch (RuntimeException | Error failure) {
+                if (firstFailure == null) {
+                    firstFailure = failure;
+                } else if (firstFailure != failure) {
+                    firstFailure.addSuppressed(failure);
+                }
+            }
+        }
+        if (firstFailure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (firstFailure instanceof Error error) {
+            throw error;
         }
     }
 
@@ -128,9 +169,11 @@ public final class ManualTime implements NanoClock, Scheduler {
     public synchronized void expectNoScheduledTasks() {
         purgeCancelled();
         if (!queue.isEmpty()) {
+            List<Task> byDeadline = new ArrayList<>(queue);
+            byDeadline.sort(null);
             List<String> left = new ArrayList<>();
-            for (Task task : queue) {
-                left.add("in " + Duration.ofNanos(task.deadline - now).toMillis() + " ms: " + task.runnable);
+            for (Task task : byDeadline) {
+                left.add(task.describe(now));
             }
             throw new AssertionError("ManualTime: expected nothing scheduled, but " + left.size()
                     + " task(s) are: " + left);
@@ -224,6 +267,25 @@ public final class ManualTime implements NanoClock, Scheduler {
         @Override
         public void cancel() {
             cancelled = true;
+        }
+
+        /** Due time, period and who scheduled it: the engine's tasks are lambdas, so name their class. */
+        String describe(long now) {
+            String when = "in " + Texts.duration(Duration.ofNanos(deadline - now));
+            String every = period > 0 ? ", every " + Texts.duration(Duration.ofNanos(period)) : ", once";
+            return when + every + ": " + describeRunnable(runnable);
+        }
+
+        private static String describeRunnable(Runnable runnable) {
+            Class<?> type = runnable.getClass();
+            String name = type.getName();
+            int lambda = name.indexOf("$$Lambda");
+            if (lambda >= 0) {
+                return "a task of " + name.substring(0, lambda);
+            }
+            String text = runnable.toString();
+            boolean identityOnly = text.equals(name + "@" + Integer.toHexString(System.identityHashCode(runnable)));
+            return identityOnly ? "a " + name : text;
         }
 
         @Override

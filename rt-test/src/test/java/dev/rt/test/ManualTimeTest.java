@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @ActorTest(manualTime = true)
@@ -140,8 +142,89 @@ class ManualTimeTest {
         assertThatThrownBy(time::advanceToNext).hasMessageContaining("nothing is scheduled");
         time.schedule(() -> { }, TimeUnit.SECONDS.toNanos(2));
         assertThatThrownBy(time::expectNoScheduledTasks)
-                .hasMessageContaining("expected nothing scheduled, but 1 task(s) are: [in 2000 ms");
+                .hasMessageContaining("expected nothing scheduled, but 1 task(s) are: [in 2 s, once: "
+                        + "a task of dev.rt.test.ManualTimeTest]");
         assertThat(time.advanceToNext()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void describesTheTimersAnActorLeftScheduledWithTheirPeriods(ActorTestKit kit) {
+        TestProbe<String> out = kit.createProbe();
+        kit.spawn("ticker", () -> new Ticker(out));
+        kit.awaitAssert(() -> assertThat(kit.time().scheduledCount()).isEqualTo(2));
+
+        assertThatThrownBy(kit.time()::expectNoScheduledTasks).hasMessageContaining("2 task(s) are: "
+                + "[in 1 s, every 1 s: a task of dev.rt.Timers, in 5 s, once: a task of dev.rt.Timers]");
+    }
+
+    @Test
+    void concurrentAdvancesTakeTurnsAndAddUp() throws Exception {
+        ManualTime time = new ManualTime();
+        CountDownLatch insideTask = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        time.schedule(() -> {
+            insideTask.countDown();
+            await(release);
+        }, TimeUnit.SECONDS.toNanos(1));
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> time.advance(Duration.ofSeconds(10)));
+        await(insideTask);
+
+        Thread second = new Thread(() -> time.advance(Duration.ofSeconds(1)), "second-advance");
+        second.start();
+        // the second advance must wait for the first (or, unserialised, would already be done)
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                second.getState() == Thread.State.WAITING || second.getState() == Thread.State.TERMINATED);
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        second.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(11));
+    }
+
+    @Test
+    void aTaskThatAdvancesTimeGetsAClearErrorAndTimeStillOnlyMovesForward() {
+        ManualTime time = new ManualTime();
+        List<Duration> seenAt = new ArrayList<>();
+        time.schedule(() -> time.advance(Duration.ofSeconds(100)), TimeUnit.SECONDS.toNanos(1));
+        time.schedule(() -> seenAt.add(time.elapsed()), TimeUnit.SECONDS.toNanos(2));
+
+        assertThatThrownBy(() -> time.advance(Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("a scheduled task cannot move time itself");
+        assertThat(seenAt).containsExactly(Duration.ofSeconds(2));
+        assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void failingTasksDoNotStopTheAdvanceAndTheFirstFailureIsRethrownWithTheOthersSuppressed() {
+        ManualTime time = new ManualTime();
+        List<String> ran = new ArrayList<>();
+        IllegalStateException first = new IllegalStateException("first");
+        IllegalArgumentException second = new IllegalArgumentException("second");
+        time.schedule(() -> {
+            throw first;
+        }, TimeUnit.SECONDS.toNanos(1));
+        time.schedule(() -> ran.add("between"), TimeUnit.SECONDS.toNanos(2));
+        time.schedule(() -> {
+            throw second;
+        }, TimeUnit.SECONDS.toNanos(3));
+        time.schedule(() -> ran.add("last"), TimeUnit.SECONDS.toNanos(4));
+
+        assertThatThrownBy(() -> time.advance(Duration.ofSeconds(10)))
+                .isSameAs(first)
+                .satisfies(thrown -> assertThat(thrown.getSuppressed()).containsExactly(second));
+        assertThat(ran).containsExactly("between", "last");
+        assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(10));
+        time.expectNoScheduledTasks();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test
