@@ -5,6 +5,7 @@ import dev.rt.ActorNode;
 import dev.rt.ActorRef;
 import dev.rt.ActorSystem;
 import dev.rt.SpawnOptions;
+import dev.rt.monitor.RuntimeEvent;
 import dev.rt.monitor.RuntimeListener;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -274,17 +275,27 @@ public final class ActorTestKit implements AutoCloseable {
     }
 
     /**
-     * The end-of-test check of a shared system: stops the test's probes and fails if actors the test
-     * started are still running (they would leak into the next test).
+     * The end-of-test check of a shared system: fails if actors the test started are still running (they
+     * would leak into the next test). An actor that is still stopping (say, {@code system.stop(ref)} was
+     * called and its {@code postStop} has not finished) is waited for, up to the expect timeout, before it
+     * counts as left running. Probes are stopped by {@link #reset()}, not counted here.
      *
      * @throws AssertionError naming them
      */
     public void verifyNoLeakedActors() {
-        List<String> leaked = leakedActors();
-        if (!leaked.isEmpty()) {
-            throw new AssertionError(leaked.size() + " actor(s) started by this test are still running: " + leaked
-                    + ". Stop them in the test (kit.stop(ref)), or give each test its own system "
-                    + "(@ActorTest(lifecycle = PER_METHOD), the default).");
+        try {
+            Waiting.awaitAssert(settings.expectTimeout(), () -> {
+                List<String> leaked = leakedActors();
+                if (!leaked.isEmpty()) {
+                    throw new AssertionError(leaked.size() + " actor(s) started by this test are still running: "
+                            + leaked + ". Stop them in the test (kit.stop(ref)), or give each test its own system "
+                            + "(@ActorTest(lifecycle = PER_METHOD), the default).");
+                }
+                return null;
+            });
+        } catch (AssertionError stillRunning) {
+            // report the leak itself, not the retry wrapper around it
+            throw stillRunning.getCause() instanceof AssertionError leak ? leak : stillRunning;
         }
     }
 
@@ -312,10 +323,19 @@ public final class ActorTestKit implements AutoCloseable {
     }
 
     /**
-     * Terminates the system (if the kit owns it) within the shutdown timeout.
+     * Terminates the system (if the kit owns it) within the shutdown timeout, and checks that nothing of
+     * it was left behind. Dead letters keep being recorded while the system drains the messages still
+     * in flight, so {@link #verify()} afterwards sees what the test's last work lost; letters that only
+     * the shutdown causes (sends refused because the system is shutting down, messages left once actors
+     * are being stopped) are not the test's and are not recorded.
      *
-     * @throws AssertionError if it did not terminate in time: names the actors alive when shutdown began
-     *         and the runtime threads still running, with what they were doing
+     * <p>What counts as a leak, in a system the kit owns: after termination, an actor (probes included)
+     * that started and never reported stopping, or a runtime thread of this system ({@code rt-<name>-...})
+     * that is still alive.
+     *
+     * @throws AssertionError if the system did not terminate in time (naming the actors alive when
+     *         shutdown began and the runtime threads still running, with what they were doing), or if
+     *         it terminated but left actors or threads behind (naming them)
      */
     public void shutdown() {
         if (shutDown || !ownsSystem) {
@@ -323,26 +343,73 @@ public final class ActorTestKit implements AutoCloseable {
             return;
         }
         shutDown = true;
-        deadLetters.stopRecording();
         List<String> live = new ArrayList<>(livePaths());
         live.removeIf(ActorTestKit::isProbe);
         Duration timeout = settings.dilatedShutdownTimeout();
-        if (!system.terminate(timeout)) {
+        deadLetters.beginShutdown();
+        boolean terminated;
+        try {
+            terminated = system.terminate(timeout);
+        } finally {
+            deadLetters.stopRecording();
+        }
+        if (!terminated) {
             throw new AssertionError("actor system " + system.name() + " did not terminate within "
                     + Texts.duration(timeout) + ": an actor kept running a message or a thread would not end. "
                     + "Actors alive when shutdown began: " + live + ". Runtime threads still running: "
                     + runtimeThreads());
         }
+        List<String> notStopped = actorsNeverStopped();
+        String threads = runtimeThreads();
+        if (!notStopped.isEmpty() || !threads.equals("none")) {
+            throw new AssertionError("actor system " + system.name() + " terminated but leaked: actors that never "
+                    + "stopped: " + notStopped + ". Runtime threads still alive: " + threads);
+        }
     }
 
-    /** Runs {@link #verify()} and then {@link #shutdown()}; the shutdown happens even if the check fails. */
+    /**
+     * Runs {@link #shutdown()} and then {@link #verify()}, so the check sees what in-flight work
+     * dead-lettered. If both fail, the dead-letter failure is thrown with the shutdown failure
+     * {@linkplain Throwable#getSuppressed() suppressed}; nothing is hidden.
+     */
     @Override
     public void close() {
+        AssertionError shutdownFailure = null;
+        try {
+            shutdown();
+        } catch (AssertionError e) {
+            shutdownFailure = e;
+        }
         try {
             verify();
-        } finally {
-            shutdown();
+        } catch (AssertionError verifyFailure) {
+            if (shutdownFailure != null) {
+                verifyFailure.addSuppressed(shutdownFailure);
+            }
+            throw verifyFailure;
         }
+        if (shutdownFailure != null) {
+            throw shutdownFailure;
+        }
+    }
+
+    /** @return actors whose last lifecycle event is a start, so they never reported stopping */
+    private List<String> actorsNeverStopped() {
+        Map<String, Boolean> running = new java.util.LinkedHashMap<>();
+        for (RuntimeEvent event : events.events()) {
+            if (event instanceof RuntimeEvent.ActorStarted started) {
+                running.put(started.actor().path(), Boolean.TRUE);
+            } else if (event instanceof RuntimeEvent.ActorStopped stopped) {
+                running.put(stopped.actor().path(), Boolean.FALSE);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        running.forEach((path, stillRunning) -> {
+            if (stillRunning) {
+                out.add(path);
+            }
+        });
+        return out;
     }
 
     private Set<String> livePaths() {

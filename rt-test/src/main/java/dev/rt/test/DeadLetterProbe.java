@@ -29,16 +29,36 @@ public final class DeadLetterProbe {
     private final Journal<DeadLetter> journal = new Journal<>();
     private final TestKitSettings settings;
     private final Set<DeadLetterReason> allowed = EnumSet.noneOf(DeadLetterReason.class);
+    /** The detail the engine gives a send it refuses because termination has begun. */
+    private static final String REFUSED_AT_SHUTDOWN = "the actor system is shutting down";
+
+    private final ActorSystem system;
     private volatile boolean recording = true;
+    private volatile boolean shuttingDown;
     private final AutoCloseable subscription;
 
     DeadLetterProbe(ActorSystem system, TestKitSettings settings) {
+        this.system = system;
         this.settings = settings;
         this.subscription = system.deadLetters().subscribe(letter -> {
-            if (recording) {
+            if (recording && !causedByShutdown(letter)) {
                 journal.add(letter);
             }
         });
+    }
+
+    /**
+     * While the kit terminates the system, letters of the test's in-flight work (the system is still
+     * draining) count; sends refused because of the shutdown, and whatever is lost once actors are being
+     * stopped, are the kit's doing.
+     */
+    private boolean causedByShutdown(DeadLetter letter) {
+        if (!shuttingDown) {
+            return false;
+        }
+        ActorSystem.State state = system.state();
+        return state == ActorSystem.State.STOPPING || state == ActorSystem.State.TERMINATED
+                || REFUSED_AT_SHUTDOWN.equals(letter.detail());
     }
 
     /**
@@ -197,7 +217,12 @@ public final class DeadLetterProbe {
         }
     }
 
-    /** Stops recording: what the shutdown itself dead-letters is not the test's doing. */
+    /** The kit starts terminating the system: from now on tell the test's letters from the shutdown's. */
+    void beginShutdown() {
+        shuttingDown = true;
+    }
+
+    /** Stops recording once the system has terminated. */
     void stopRecording() {
         recording = false;
         try {

@@ -69,4 +69,28 @@ class FailureMessagesTest {
                 .haveExactly(1, event(test("cleansUp"), finishedSuccessfully()));
         assertThat(events.failed().count()).isEqualTo(1);
     }
+
+    @Test
+    void aDeadLetterOfWorkStillInFlightWhenTheTestReturnsFailsTheTest() {
+        Events events = run(FailingTests.LateDeadLetter.class);
+
+        events.assertStatistics(stats -> stats.failed(1));
+        events.assertThatEvents().haveExactly(1, event(test("losesAMessageJustAfterReturning"),
+                finishedWithFailure(message(m -> m.startsWith("1 unexpected dead letter(s): [STOPPED to /user/gone: "
+                        + "late")))));
+    }
+
+    @Test
+    void aRuntimeThreadAliveAfterTerminationFailsTheTestNamingIt() {
+        try {
+            Events events = run(FailingTests.LeakedRuntimeThread.class);
+
+            events.assertStatistics(stats -> stats.failed(1));
+            events.assertThatEvents().haveExactly(1, event(test("leavesAThread"), finishedWithFailure(message(m ->
+                    m.startsWith("actor system leaky-system terminated but leaked: actors that never stopped: []")
+                            && m.contains("Runtime threads still alive: [rt-leaky-system-rogue")))));
+        } finally {
+            FailingTests.LeakedRuntimeThread.RELEASE.countDown();
+        }
+    }
 }

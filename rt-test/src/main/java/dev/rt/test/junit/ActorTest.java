@@ -12,8 +12,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Gives a JUnit Jupiter test class an {@link dev.rt.test.ActorTestKit}: declare a parameter of type
  * {@code ActorTestKit}, {@code ActorSystem} or {@code ManualTime} in a test, constructor or lifecycle
- * method. After each test the kit fails the test on dead letters it did not expect, and on shutdown
- * problems (per-method lifecycle) or actors left running (per-class lifecycle).
+ * method. After each test the kit fails the test on dead letters it did not expect and on leaks:
+ * <ul>
+ *   <li>per-method lifecycle: the system is terminated first (its in-flight messages drain, and what
+ *       they dead-letter counts), then checked; the test fails if it did not terminate within the
+ *       shutdown timeout, if an actor started and never stopped, or if a runtime thread of the system
+ *       ({@code rt-<name>-...}) is still alive afterwards;</li>
+ *   <li>per-class lifecycle: the test fails if an actor it started is still running once the ones
+ *       already stopping have had the expect timeout to finish; its probes are then stopped.</li>
+ * </ul>
  *
  * <pre>{@code
  * @ActorTest(manualTime = true)

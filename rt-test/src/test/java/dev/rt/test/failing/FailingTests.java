@@ -95,4 +95,44 @@ public final class FailingTests {
             kit.stop(actor);
         }
     }
+
+    /** Returns while an actor is still working on the message that will be lost. */
+    @ActorTest
+    public static class LateDeadLetter {
+        @Test
+        void losesAMessageJustAfterReturning(ActorTestKit kit) {
+            ActorRef<String> gone = kit.spawn("gone", () -> (Actor<String>) (m, ctx) -> { });
+            kit.stop(gone);
+            ActorRef<String> slow = kit.spawn("slow", () -> (Actor<String>) (m, ctx) -> {
+                // still busy when the test body has returned: it sends only once the kit shuts the system down
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                        .until(() -> kit.system().state() != dev.rt.ActorSystem.State.RUNNING);
+                gone.tell("late");
+            });
+            slow.tell("go");
+        }
+    }
+
+    /** Leaves a thread of the system's runtime alive after the system terminated. */
+    public static class LeakedRuntimeThread {
+        public static final CountDownLatch RELEASE = new CountDownLatch(1);
+
+        @RegisterExtension
+        final ActorTestKitExtension rt = ActorTestKitExtension.of(() -> ActorTestKit.builder()
+                .name("leaky-system").build());
+
+        @Test
+        void leavesAThread() {
+            rt.kit().spawn("worker", () -> (Actor<String>) (m, ctx) -> { });
+            Thread rogue = new Thread(() -> {
+                try {
+                    RELEASE.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "rt-leaky-system-rogue");
+            rogue.setDaemon(true);
+            rogue.start();
+        }
+    }
 }
