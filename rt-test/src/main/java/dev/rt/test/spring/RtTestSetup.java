@@ -190,7 +190,7 @@ public final class RtTestSetup implements ApplicationContextInitializer<Configur
             String name = declaration.name();
             // The actor's bean now yields a relay to the probe; the real class is never instantiated.
             AbstractBeanDefinition actor = (AbstractBeanDefinition) registry.getBeanDefinition(declaration.beanName());
-            actor.setInstanceSupplier(() -> new ProbeRelay(beans.getBean(RtTestProbes.class).probe(name)));
+            actor.setInstanceSupplier(() -> new ProbeRelay(beans.getBean(RtTestProbes.class), name));
             RootBeanDefinition probe = new RootBeanDefinition(TestProbe.class,
                     () -> beans.getBean(RtTestProbes.class).probe(name));
             probe.setTargetType(ResolvableType.forClassWithGenerics(TestProbe.class, declaration.messageType()));

@@ -33,6 +33,24 @@ class RtTestSetupTests {
     }
 
     @Test
+    void messagesStillInTheRelayWhenATestEndsDoNotReachTheNextTestsProbe() {
+        runner.withInitializer(RtTestSetup.create().probes("payments")).run(context -> {
+            TestProbe<PaymentMsg> payments = RtTestSetup.probe(context, "payments");
+            ActorRef<PaymentMsg> relay = RtTestSetup.kit(context).system().<PaymentMsg>lookup("/user/payments")
+                    .orElseThrow();
+            for (int i = 0; i < 50_000; i++) {
+                relay.tell(new PaymentMsg.Charge("last-test-" + i, i)); // most still queued at the relay
+            }
+
+            context.getBean(RtTestProbes.class).clear(); // what RtTestExtension does before the next test
+
+            payments.expectNoMessage();
+            relay.tell(new PaymentMsg.Charge("next-test", 1));
+            payments.expectMessage(new PaymentMsg.Charge("next-test", 1));
+        });
+    }
+
+    @Test
     void withoutTheProbeTheRealActorNeedsItsDependency() {
         runner.run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                 .hasMessageContaining("PaymentGateway"));
