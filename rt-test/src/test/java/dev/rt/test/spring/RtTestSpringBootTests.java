@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rt.ActorRef;
 import dev.rt.ActorSystem;
+import dev.rt.monitor.DeadLetter;
 import dev.rt.monitor.DeadLetterReason;
 import dev.rt.test.ActorTestKit;
 import dev.rt.test.TestProbe;
 import dev.rt.test.spring.Shop.CheckoutService;
 import dev.rt.test.spring.Shop.PaymentMsg;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,8 +66,9 @@ class RtTestSpringBootTests {
         ActorRef<String> gone = kit.spawn("gone", () -> (message, ctx) -> { });
         kit.stop(gone);
         gone.tell("late");
-        kit.deadLetters().expect(DeadLetterReason.STOPPED, "late");
-        assertThat(kit.settings().expectTimeout()).isPositive();
-        assertThat(Duration.ZERO).isZero();
+        DeadLetter letter = kit.deadLetters().expect(DeadLetterReason.STOPPED, "late");
+
+        assertThat(letter.recipient().path()).isEqualTo("/user/gone");
+        assertThat(kit.deadLetters().unexpected()).isEmpty();
     }
 }
