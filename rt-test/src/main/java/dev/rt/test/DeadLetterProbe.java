@@ -122,8 +122,13 @@ public final class DeadLetterProbe {
      * @param reason the reason
      * @param count how many
      * @return them, in order, now counted as expected
+     * @throws IllegalArgumentException if {@code count} is negative
      */
     public List<DeadLetter> expect(DeadLetterReason reason, int count) {
+        Objects.requireNonNull(reason, "reason");
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot expect a negative number of dead letters: " + count);
+        }
         List<DeadLetter> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             DeadLetter letter = journal.take(l -> l.reason() == reason, settings.expectTimeout());

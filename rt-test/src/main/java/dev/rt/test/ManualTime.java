@@ -26,6 +26,16 @@ import java.util.function.Consumer;
  * assertThat(reply).failsWithin(...)
  * }</pre>
  *
+ * <p><b>Timers started inside an actor</b> are scheduled on the actor's thread, when it gets to the
+ * message (or to {@code preStart}) that starts them: right after {@code spawn} or {@code tell} returns
+ * they may not be scheduled yet, and an advance made then passes them by. Wait until they are:
+ * <pre>{@code
+ * kit.spawn("ticker", Ticker::new);                        // starts a 1 s timer in preStart
+ * kit.awaitAssert(() -> assertThat(kit.time().scheduledCount()).isEqualTo(1));
+ * kit.time().advance(Duration.ofSeconds(1));              // now the timer fires
+ * probe.expectMessage("tick");
+ * }</pre>
+ *
  * <p>{@link #advance(Duration)} runs every task that falls due, in deadline order, on the calling
  * thread; a task typically enqueues a message, which its actor then handles on its own thread, so
  * expect the effect with a {@link TestProbe} afterwards. Time never moves by itself, and never

@@ -3,6 +3,7 @@ package dev.rt.test;
 import dev.rt.ActorRef;
 import dev.rt.monitor.RuntimeEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,8 +64,22 @@ public final class SupervisionProbe {
                     + log.journal().describe(SupervisionProbe::isSupervision, Texts::event, 20));
         }
         log.journal().consumeAll(e -> isRestart(e) && pathOfRestarted(e).equals(childPath));
-        return log.journal().all().stream().filter(e -> isRestart(e) && pathOfRestarted(e).equals(childPath))
-                .reduce((first, second) -> second).orElseThrow();
+        return nthRestart(log.journal().all(), childPath, wanted);
+    }
+
+    /** The event of restart number {@code n} (from 1), counted in the larger tally as {@link #restarts} does. */
+    private static RuntimeEvent nthRestart(List<RuntimeEvent> events, String path, int n) {
+        List<RuntimeEvent> bySupervisor = new ArrayList<>();
+        List<RuntimeEvent> byActor = new ArrayList<>();
+        for (RuntimeEvent event : events) {
+            if (event instanceof RuntimeEvent.ChildRestarted r && r.child().path().equals(path)) {
+                bySupervisor.add(event);
+            } else if (event instanceof RuntimeEvent.ActorRestarted r && r.actor().path().equals(path)) {
+                byActor.add(event);
+            }
+        }
+        List<RuntimeEvent> tally = bySupervisor.size() >= byActor.size() ? bySupervisor : byActor;
+        return tally.get(n - 1);
     }
 
     private static int restarts(List<RuntimeEvent> events, String path) {

@@ -196,18 +196,20 @@ public final class TestProbe<M> implements ActorRef<M> {
      * @return the message received
      */
     public <T extends M> T expectMessage(T expected) {
-        return expectMessage(settings.expectTimeout(), expected);
+        return expectMessage(expected, settings.expectTimeout());
     }
 
     /**
-     * @param max how long to wait
+     * Like {@link #expectMessageClass(Class, Duration)}: what is expected first, then how long to wait.
+     *
      * @param expected the message
+     * @param max how long to wait
      * @param <T> its type
      * @return the message received
      * @throws AssertionError if another message or none comes
      */
     @SuppressWarnings("unchecked")
-    public <T extends M> T expectMessage(Duration max, T expected) {
+    public <T extends M> T expectMessage(T expected, Duration max) {
         Objects.requireNonNull(expected, "expected");
         Received received = poll(max);
         if (received == null) {
@@ -278,8 +280,11 @@ public final class TestProbe<M> implements ActorRef<M> {
      * @param fisher decides for each message
      * @return the messages kept ({@code complete} or {@code continueAndKeep}), in order
      * @throws AssertionError if time runs out first or the fisher says {@link FishingOutcome#fail}
+     * @throws NullPointerException if the fisher returns {@code null} (it must decide for every message)
      */
     public List<M> fishForMessage(Duration max, Function<? super M, FishingOutcome> fisher) {
+        Objects.requireNonNull(max, "max");
+        Objects.requireNonNull(fisher, "fisher");
         long deadline = System.nanoTime() + max.toNanos();
         List<M> kept = new ArrayList<>();
         List<M> seen = new ArrayList<>();
@@ -292,6 +297,10 @@ public final class TestProbe<M> implements ActorRef<M> {
             M message = take(received);
             seen.add(message);
             FishingOutcome outcome = fisher.apply(message);
+            if (outcome == null) {
+                throw new NullPointerException(describe() + ": the fisher returned null for " + message + "; return "
+                        + "FishingOutcome.complete(), continueAndKeep(), ignore() or fail(reason)");
+            }
             if (outcome instanceof FishingOutcome.Fail fail) {
                 throw new AssertionError(describe() + ": fishing failed at " + message + ": " + fail.reason());
             } else if (outcome instanceof FishingOutcome.Complete) {
@@ -327,6 +336,7 @@ public final class TestProbe<M> implements ActorRef<M> {
      * @return this
      */
     public TestProbe<M> watch(ActorRef<?> actor) {
+        Objects.requireNonNull(actor, "actor to watch");
         CompletableFuture<Void> done = new CompletableFuture<>();
         rawRef().tell(new Watch(actor, done));
         try {

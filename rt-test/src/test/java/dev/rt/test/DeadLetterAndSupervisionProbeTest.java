@@ -81,6 +81,30 @@ class DeadLetterAndSupervisionProbeTest {
     }
 
     @Test
+    void eachExpectRestartReturnsTheRestartItWaitedForNotTheLatest(ActorTestKit kit) {
+        Supervisor supervisor = started(kit, SupervisorSpec.builder("app")
+                .child(ChildSpec.actor("worker", DeadLetterAndSupervisionProbeTest::fragile)).build());
+        ActorRef<String> worker = supervisor.<String>child("worker").orElseThrow();
+        kit.deadLetters().allow(DeadLetterReason.FAILED);
+
+        worker.tell("boom");
+        worker.tell("boom");
+        kit.awaitAssert(() -> assertThat(kit.events().events(RuntimeEvent.ChildRestarted.class)).hasSize(2));
+
+        RuntimeEvent first = kit.supervision().expectRestart(worker);
+        RuntimeEvent second = kit.supervision().expectRestart(worker);
+        assertThat(((RuntimeEvent.ChildRestarted) first).restarts()).isEqualTo(1);
+        assertThat(((RuntimeEvent.ChildRestarted) second).restarts()).isEqualTo(2);
+    }
+
+    @Test
+    void aNegativeDeadLetterCountIsRefused(ActorTestKit kit) {
+        assertThatThrownBy(() -> kit.deadLetters().expect(DeadLetterReason.STOPPED, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot expect a negative number of dead letters: -1");
+    }
+
+    @Test
     void expectsARestartOfAnUnsupervisedActorThatAskedForIt(ActorTestKit kit) {
         ActorRef<String> actor = kit.spawn("self-healing", () -> new Actor<String>() {
             @Override

@@ -93,4 +93,14 @@ class FailureMessagesTest {
             FailingTests.LeakedRuntimeThread.RELEASE.countDown();
         }
     }
+
+    @Test
+    void aConstructorParameterWithThePerMethodLifecycleIsRejectedSayingWhatToDo() {
+        Events events = run(FailingTests.ConstructorInjectionPerMethod.class);
+
+        events.assertStatistics(stats -> stats.failed(1));
+        events.assertThatEvents().haveExactly(1, event(test("neverRuns"), finishedWithFailure(message(m ->
+                m.contains("an ActorTestKit exists per test: it cannot be injected into a constructor")
+                        && m.contains("@ActorTest(lifecycle = PER_CLASS)")))));
+    }
 }

@@ -110,7 +110,7 @@ class TestProbeTest {
     void saysHowLongItWaitedWhenNothingCame(ActorTestKit kit) {
         TestProbe<String> probe = kit.createProbe();
 
-        assertThatThrownBy(() -> probe.expectMessage(Duration.ofMillis(50), "ping"))
+        assertThatThrownBy(() -> probe.expectMessage("ping", Duration.ofMillis(50)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageEndingWith("expected message ping within 50 ms, but received none");
         assertThatThrownBy(() -> probe.receiveMessages(2, Duration.ofMillis(50)))
@@ -169,5 +169,25 @@ class TestProbeTest {
     void hasNoLastSenderBeforeAMessage(ActorTestKit kit) {
         TestProbe<String> probe = kit.createProbe();
         assertThatThrownBy(probe::lastSender).hasMessageContaining("no message has been received yet");
+    }
+
+    @Test
+    void watchingNullIsRefusedAndTheProbeKeepsWorking(ActorTestKit kit) {
+        TestProbe<String> probe = kit.createProbe();
+
+        assertThatThrownBy(() -> probe.watch(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("actor to watch");
+        probe.tell("still here");
+        probe.expectMessage("still here");
+    }
+
+    @Test
+    void aFisherThatReturnsNullGetsAClearError(ActorTestKit kit) {
+        TestProbe<String> probe = kit.createProbe();
+        probe.tell("tick");
+
+        assertThatThrownBy(() -> probe.fishForMessage(Duration.ofSeconds(5), message -> null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("the fisher returned null for tick; return FishingOutcome.complete()");
     }
 }

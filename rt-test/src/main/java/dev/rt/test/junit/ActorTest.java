@@ -11,8 +11,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Gives a JUnit Jupiter test class an {@link dev.rt.test.ActorTestKit}: declare a parameter of type
- * {@code ActorTestKit}, {@code ActorSystem} or {@code ManualTime} in a test, constructor or lifecycle
- * method. After each test the kit fails the test on dead letters it did not expect and on leaks:
+ * {@code ActorTestKit}, {@code ActorSystem} or {@code ManualTime} in a test, {@code @BeforeEach} or
+ * {@code @AfterEach} method. With {@code lifecycle = PER_CLASS} the kit exists for the whole class, so a
+ * constructor or {@code @BeforeAll} method may take it too; with the default per-method lifecycle the
+ * kit is made per test and a constructor or {@code @BeforeAll} parameter is rejected with an error
+ * saying so. After each test the kit fails the test on dead letters it did not expect and on leaks:
  * <ul>
  *   <li>per-method lifecycle: the system is terminated first (its in-flight messages drain, and what
  *       they dead-letter counts), then checked; the test fails if it did not terminate within the

@@ -50,7 +50,7 @@ public final class FailingTests {
         @Test
         void waitsInVain(ActorTestKit kit) {
             TestProbe<String> replies = kit.createProbe("replies");
-            replies.expectMessage(Duration.ofMillis(100), "pong");
+            replies.expectMessage("pong", Duration.ofMillis(100));
         }
     }
 
@@ -133,6 +133,21 @@ public final class FailingTests {
             }, "rt-leaky-system-rogue");
             rogue.setDaemon(true);
             rogue.start();
+        }
+    }
+
+    /** Asks for a per-test kit in the constructor, which the default lifecycle cannot give. */
+    @ActorTest
+    public static class ConstructorInjectionPerMethod {
+        private final ActorTestKit kit;
+
+        public ConstructorInjectionPerMethod(ActorTestKit kit) {
+            this.kit = kit;
+        }
+
+        @Test
+        void neverRuns() {
+            kit.createProbe();
         }
     }
 }
