@@ -83,11 +83,12 @@ public final class PoolRouter<M> extends AbstractRouter<M> {
 
     private CompletableFuture<Void> drainThenStop(ActorRef<M> routee) {
         CompletableFuture<Void> drained = new CompletableFuture<>();
-        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        // the system's clock, like the check's schedule: on a test's manual time both move together
+        long deadline = system.clock().nanoTime() + drainTimeout.toNanos();
         Cancellable[] check = new Cancellable[1];
         check[0] = system.scheduler().scheduleAtFixedRate(() -> {
             boolean quiet = !(routee instanceof ActorCell<?> cell) || cell.isQuiet() || cell.isStopped();
-            if (quiet || System.nanoTime() - deadline > 0) {
+            if (quiet || system.clock().nanoTime() - deadline > 0) {
                 check[0].cancel();
                 drained.complete(null);
             }
@@ -181,7 +182,8 @@ public final class PoolRouter<M> extends AbstractRouter<M> {
         }
 
         /**
-         * @param timeout how long a routee removed by a shrink may take to drain its mailbox
+         * @param timeout how long a routee removed by a shrink may take to drain its mailbox, on the system's
+         *                clock (a test's manual time, if it has one)
          * @return this builder
          */
         public Builder<M> drainTimeout(Duration timeout) {

@@ -41,6 +41,11 @@ import java.util.function.Consumer;
  * expect the effect with a {@link TestProbe} afterwards. Time never moves by itself, and never
  * backwards.
  *
+ * <p>What it drives: actor timers, ask timeouts, supervision backoff and restart-intensity windows,
+ * supervisor child-stop timeouts, and a pool router's drain on shrink (its drain timeout and its 10 ms
+ * drain check, so on manual time a shrink completes only as time is advanced). Message time-to-live,
+ * bounded-mailbox {@code BLOCK} timeouts and system termination still run on real time.
+ *
  * <p>Advancing is serialised: two threads that advance at once take turns, each moving time on from
  * where the other left it. A task that calls {@code advance} itself (from inside an advance, on the
  * same thread) gets an {@link IllegalStateException}: the outer advance owns time until it returns.

@@ -32,8 +32,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     void remindsAfterAMinute(ActorTestKit kit) {
  *         TestProbe<String> out = kit.createProbe();
  *         kit.spawn("reminder", () -> new Reminder(out, Duration.ofMinutes(1)));
+ *         kit.awaitAssert(() -> assertThat(kit.time().scheduledCount()).isEqualTo(1)); // timer armed
+ *         kit.time().advance(Duration.ofSeconds(59));
  *         out.expectNoMessage();
- *         kit.time().advance(Duration.ofMinutes(1));
+ *         kit.time().advance(Duration.ofSeconds(1));
  *         out.expectMessage("time's up");
  *     }
  * }
