@@ -74,6 +74,7 @@ public final class NatsRemoting implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NatsRemoting.class);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int PUBLISH_ATTEMPTS = 3;
+    private static final long PULL_EXPIRES_MILLIS = 5_000;
 
     private final ActorSystem system;
     private final String nodeId;
@@ -734,7 +735,9 @@ public final class NatsRemoting implements AutoCloseable {
         try {
             connection.jetStreamManagement().addOrUpdateConsumer(streamName, config);
             return connection.getConsumerContext(streamName, durable).consume(
-                    ConsumeOptions.builder().batchSize(settings.batchSize).build(), dispatcher,
+                    // Short pulls: after a server of the cluster is lost, a new pull finds the new leader quickly.
+                    ConsumeOptions.builder().batchSize(settings.batchSize).expiresIn(PULL_EXPIRES_MILLIS).build(),
+                    dispatcher,
                     msg -> onDurable(msg, service));
         } catch (IOException | JetStreamApiException e) {
             throw new NatsRemotingException("JetStream refused the consumer of service " + service.name() + ": "
