@@ -73,7 +73,6 @@ public final class NatsRemoting implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NatsRemoting.class);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final int PUBLISH_ATTEMPTS = 3;
     private static final long PULL_EXPIRES_MILLIS = 5_000;
 
     private final ActorSystem system;
@@ -433,6 +432,11 @@ public final class NatsRemoting implements AutoCloseable {
 
     private void publishDurable(RemoteActorRef<?> target, Object message, ActorRef<?> sender, byte[] frame,
                                 String dedup, int attempt) {
+        publishDurable(target, message, sender, frame, dedup, attempt, System.nanoTime());
+    }
+
+    private void publishDurable(RemoteActorRef<?> target, Object message, ActorRef<?> sender, byte[] frame,
+                                String dedup, int attempt, long firstAttemptNanos) {
         PublishOptions options = dedup.isEmpty() ? null : PublishOptions.builder().messageId(dedup).build();
         CompletableFuture<?> ack;
         try {
@@ -445,13 +449,21 @@ public final class NatsRemoting implements AutoCloseable {
                 return;
             }
             // Retrying is safe for exactly-once (the stream drops a repeated id) and allowed for at-least-once.
-            if (attempt < PUBLISH_ATTEMPTS && !closed) {
-                publishDurable(target, message, sender, frame, dedup, attempt + 1);
-            } else {
-                refuse(target, message, sender, DeadLetterReason.UNREACHABLE,
-                        new RemoteUnreachableException("JetStream did not store the message after " + attempt
-                                + " attempts: " + error), false);
+            // Keep trying for a while: after a server of the cluster is lost, the stream elects a new leader.
+            long elapsed = System.nanoTime() - firstAttemptNanos;
+            if (!closed && elapsed < settings.publishRetryTimeout.toNanos()) {
+                long backoffMillis = Math.min(1000, 50L << Math.min(attempt, 5));
+                try {
+                    timer.schedule(() -> publishDurable(target, message, sender, frame, dedup, attempt + 1,
+                            firstAttemptNanos), backoffMillis, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // closing: fall through to the dead letter
+                }
             }
+            refuse(target, message, sender, DeadLetterReason.UNREACHABLE,
+                    new RemoteUnreachableException("JetStream did not store the message after " + attempt
+                            + " attempts: " + error), false);
         });
     }
 
@@ -876,9 +888,9 @@ public final class NatsRemoting implements AutoCloseable {
 
     /** Settings fixed at start. */
     private record Settings(Duration ackWait, long maxDeliver, long maxAckPending, int batchSize,
-                            int deduplicationWindow) {
+                            int deduplicationWindow, Duration publishRetryTimeout) {
         Settings(Builder b) {
-            this(b.ackWait, b.maxDeliver, b.maxAckPending, b.batchSize, b.deduplicationWindow);
+            this(b.ackWait, b.maxDeliver, b.maxAckPending, b.batchSize, b.deduplicationWindow, b.publishRetryTimeout);
         }
     }
 
@@ -903,6 +915,7 @@ public final class NatsRemoting implements AutoCloseable {
         private int deduplicationWindow = 10_000;
         private StorageType storage = StorageType.File;
         private int replicas = 1;
+        private Duration publishRetryTimeout = Duration.ofSeconds(30);
 
         private Builder(ActorSystem system, String nodeId) {
             this.system = Objects.requireNonNull(system, "system");
@@ -1091,6 +1104,17 @@ public final class NatsRemoting implements AutoCloseable {
                 throw new IllegalArgumentException("replicas must be 1 to 5, was " + count);
             }
             this.replicas = count;
+            return this;
+        }
+
+        /**
+         * @param timeout how long an at-least-once or exactly-once publish is retried while JetStream does
+         *                not store it (30 s by default: long enough for a stream to elect a new leader after
+         *                a server is lost); then the message is an {@code UNREACHABLE} dead letter
+         * @return this
+         */
+        public Builder publishRetryTimeout(Duration timeout) {
+            this.publishRetryTimeout = positive(timeout, "publish retry timeout");
             return this;
         }
 
