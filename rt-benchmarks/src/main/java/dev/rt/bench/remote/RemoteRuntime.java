@@ -8,8 +8,13 @@ interface RemoteRuntime extends AutoCloseable {
 
     String RT_NATS = "rt-nats";
     String PEKKO_ARTERY = "pekko-artery";
+    /** One-way messages sent ahead of those received: below Artery's send queue (3072), which drops the rest. */
+    int WINDOW = 1000;
 
-    /** Sends {@code messages} one-way messages from A to B and waits until B has received all of them. */
+    /**
+     * Sends {@code messages} one-way messages from A to B, at most {@link #WINDOW} ahead of what B has
+     * received, and waits until B has received all of them.
+     */
     void oneWay(int messages) throws Exception;
 
     /**

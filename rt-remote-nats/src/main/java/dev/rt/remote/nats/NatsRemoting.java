@@ -113,7 +113,7 @@ public final class NatsRemoting implements AutoCloseable {
         this.codec = Objects.requireNonNull(builder.codecFactory.create(refCodec), "codec factory returned null");
         long incarnation = System.currentTimeMillis();
         this.membership = new Membership(nodeId, incarnation, builder.failureTimeout,
-                bytes -> publishQuietly(prefix + ".m", bytes), this::memberUp, this::memberDown);
+                bytes -> publishQuietly(prefix + ".m", bytes), this::services, this::memberUp, this::memberDown);
         this.watchAgent = system.spawn("rt-remote-watch", () -> new WatchAgent(this::reportTerminated));
         this.dispatcher = connection.createDispatcher();
         dispatcher.subscribe(directSubject(nodeId), this::onDirect);
@@ -208,6 +208,7 @@ public final class NatsRemoting implements AutoCloseable {
             if (jetStream != null) {
                 service.consumer(consume(service));
             }
+            membership.heartbeat(); // tell the cluster at once that this node offers it
             return (ActorRef<M>) (ActorRef<?>) actor;
         } catch (RuntimeException e) {
             durableServices.remove(name, service);
@@ -235,6 +236,7 @@ public final class NatsRemoting implements AutoCloseable {
         @SuppressWarnings("unchecked")
         ActorRef<Object> target = (ActorRef<Object>) local;
         subscribeCore(name, target);
+        membership.heartbeat();
     }
 
     /**
@@ -255,6 +257,7 @@ public final class NatsRemoting implements AutoCloseable {
                 system.stop(service.actor());
             }
         }
+        membership.heartbeat();
     }
 
     /**
@@ -327,6 +330,15 @@ public final class NatsRemoting implements AutoCloseable {
     /** @return the URL of the NATS server this node is connected to, or {@code null} */
     public String connectedUrl() {
         return connection.getConnectedUrl();
+    }
+
+    /**
+     * @param service a service name
+     * @return whether this node or a live member offers it, as the latest heartbeats tell; core NATS
+     *         messages to a service nobody offers are {@code UNREACHABLE} dead letters
+     */
+    public boolean isOffered(String service) {
+        return membership.offers(service);
     }
 
     /** @return whether JetStream (at-least-once and exactly-once across nodes) is on */
@@ -414,7 +426,13 @@ public final class NatsRemoting implements AutoCloseable {
             return refuse(target, message, sender, DeadLetterReason.UNREACHABLE,
                     new RemoteUnreachableException("node " + target.node() + " is not a live member"), throwOnFailure);
         }
-        if (target.isService() && guarantee != DeliveryGuarantee.AT_MOST_ONCE && jetStream != null) {
+        boolean durable = target.isService() && guarantee != DeliveryGuarantee.AT_MOST_ONCE && jetStream != null;
+        if (target.isService() && !durable && !membership.offers(target.path())) {
+            // Core NATS would drop it without a subscriber; a durable message would wait in the stream.
+            return refuse(target, message, sender, DeadLetterReason.UNREACHABLE,
+                    new RemoteUnreachableException("no live node offers service " + target.path()), throwOnFailure);
+        }
+        if (durable) {
             publishDurable(target, message, sender, frame, dedup, 1);
             stats.sent(frame.length);
             return true;

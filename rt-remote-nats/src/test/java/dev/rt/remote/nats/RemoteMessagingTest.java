@@ -151,6 +151,7 @@ class RemoteMessagingTest {
             node.spawnService("echo-svc", () -> (Ping ping, dev.rt.ActorContext<Ping> ctx) ->
                     ping.replyTo().tell(new Pong(ping.text(), node.nodeId())));
         }
+        await().atMost(WAIT).until(() -> a.isOffered("echo-svc")); // heard from b or c
         ActorRef<Ping> service = a.service("echo-svc");
         Pong pong = service.<Pong>ask(reply -> new Ping("svc", reply), WAIT).get(20, TimeUnit.SECONDS);
         assertThat(pong.text()).isEqualTo("svc");
@@ -213,6 +214,27 @@ class RemoteMessagingTest {
         assertThat(a.system().deadLetters().count(DeadLetterReason.UNREACHABLE)).isEqualTo(1);
         assertThatThrownBy(() -> ghost.ask(r -> "q", WAIT).get(20, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(RemoteUnreachableException.class);
+    }
+
+    @Test
+    void anAtMostOnceMessageToAServiceNobodyOffersIsUnreachable() {
+        ActorRef<String> nobody = a.service("nobody");
+
+        nobody.tell("anyone?");
+
+        assertThat(a.isOffered("nobody")).isFalse();
+        assertThat(a.system().deadLetters().count(DeadLetterReason.UNREACHABLE)).isEqualTo(1);
+        assertThat(a.stats().undeliverable()).isEqualTo(1);
+    }
+
+    @Test
+    void aServiceIsKnownClusterWideOnceOfferedAndForgottenOnceWithdrawn() {
+        c.spawnService("lonely", () -> (m, ctx) -> { });
+        await().atMost(WAIT).until(() -> a.isOffered("lonely") && b.isOffered("lonely"));
+
+        c.unregisterService("lonely");
+
+        await().atMost(WAIT).until(() -> !a.isOffered("lonely"));
     }
 
     @Test

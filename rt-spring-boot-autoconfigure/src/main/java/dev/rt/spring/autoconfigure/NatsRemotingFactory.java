@@ -38,7 +38,8 @@ final class NatsRemotingFactory {
                 .duplicateWindow(js.getDuplicateWindow())
                 .deduplicationWindow(js.getDeduplicationWindow())
                 .storage(js.getStorage() == RtRemoteNatsProperties.Storage.MEMORY ? StorageType.Memory : StorageType.File)
-                .replicas(js.getReplicas());
+                .replicas(js.getReplicas())
+                .publishRetryTimeout(js.getPublishRetryTimeout());
         properties.getMessageTypes().forEach(builder::register);
         if (!listeners.isEmpty()) {
             builder.listener(listeners.size() == 1 ? listeners.get(0) : new Fanout(listeners));

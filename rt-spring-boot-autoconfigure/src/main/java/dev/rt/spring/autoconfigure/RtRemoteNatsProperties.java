@@ -250,6 +250,17 @@ public class RtRemoteNatsProperties {
         /** Stream replicas in a NATS cluster. */
         private int replicas = 1;
 
+        /** Time a durable publish is retried while JetStream does not store it, before it is dead-lettered. */
+        private Duration publishRetryTimeout = Duration.ofSeconds(30);
+
+        public Duration getPublishRetryTimeout() {
+            return publishRetryTimeout;
+        }
+
+        public void setPublishRetryTimeout(Duration publishRetryTimeout) {
+            this.publishRetryTimeout = publishRetryTimeout;
+        }
+
         public boolean isEnabled() {
             return enabled;
         }
