@@ -91,24 +91,21 @@ final class NatsTestServer implements AutoCloseable {
         return container != null;
     }
 
-    private void awaitListening(File log) throws IOException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+    private void awaitListening(File log) {
+        org.awaitility.Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("nats-server exited: " + Files.readString(log.toPath()));
             }
-            if (Files.readString(log.toPath()).contains("Server is ready")) {
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                    return;
-                } catch (IOException notYet) {
-                    // retry below
-                }
+            if (!Files.readString(log.toPath()).contains("Server is ready")) {
+                return false;
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
-        }
-        throw new IllegalStateException("nats-server did not start within " + START_TIMEOUT + ": "
-                + Files.readString(log.toPath()));
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                return true;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
     }
 
     private static String binary() {

@@ -45,7 +45,7 @@ final class TestNodes implements AutoCloseable {
                 .cluster(cluster)
                 .types(TestMessages.types())
                 .heartbeatInterval(Duration.ofMillis(200))
-                .failureTimeout(Duration.ofMillis(1500))
+                .failureTimeout(Duration.ofSeconds(3))
                 .ackWait(Duration.ofSeconds(2))
                 .storage(StorageType.Memory);
     }
