@@ -84,12 +84,14 @@ class NodeFailureTest {
         Map<Integer, AtomicInteger> handled = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> byNode = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> afterKill = new ConcurrentHashMap<>();
+        Map<String, Long> redeliveriesSeen = new ConcurrentHashMap<>();
         boolean[] killed = {false};
         try (Connection reports = Nats.connect(server.url())) {
             Dispatcher dispatcher = reports.createDispatcher(msg -> {
                 String[] parts = new String(msg.getData(), StandardCharsets.UTF_8).split(" ");
                 handled.computeIfAbsent(Integer.parseInt(parts[0]), k -> new AtomicInteger()).incrementAndGet();
                 byNode.computeIfAbsent(parts[1], k -> new AtomicInteger()).incrementAndGet();
+                redeliveriesSeen.merge(parts[1], Long.parseLong(parts[2]), Math::max);
                 if (killed[0]) {
                     afterKill.computeIfAbsent(parts[1], k -> new AtomicInteger()).incrementAndGet();
                 }
@@ -131,6 +133,10 @@ class NodeFailureTest {
                     + "by node %s, victim handled %d before the kill, redeliveries seen on node-0 %d%n", MESSAGES,
                     handled.size(), lost, redelivered, byNode, handledByVictim, local.stats().redeliveries());
             assertThat(lost).isZero();
+            // What the victim had taken but not acknowledged came back to the survivors.
+            long redeliveries = local.stats().redeliveries() + redeliveriesSeen.getOrDefault("node-2", 0L);
+            System.out.printf("redeliveries seen by the survivors: %d%n", redeliveries);
+            assertThat(redeliveries).isPositive();
             assertThat(handledByVictim).isLessThan(MESSAGES);
             assertThat(afterKill.keySet()).isNotEmpty().doesNotContain("node-1");
 

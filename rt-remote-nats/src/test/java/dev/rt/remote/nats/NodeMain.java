@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A worker node in its own JVM, for the failure tests: offers service {@code work}, spends about a
  * millisecond on each message (so messages are in flight when the test kills it), reports each handled
- * id on {@code test.<cluster>.handled}, and keeps an actor {@code /user/resident} to be watched.
+ * id on {@code test.<cluster>.handled} (with the JetStream redeliveries this node has seen), and keeps an actor {@code /user/resident} to be watched.
  *
  * <p>Arguments: server URL, cluster name, node id.
  */
@@ -28,11 +28,12 @@ public final class NodeMain {
         ActorSystem system = ActorSystem.builder(nodeId).build();
         Connection reports = Nats.connect(url);
         NatsRemoting node = TestNodes.configure(NatsRemoting.builder(system, nodeId), cluster, url).start();
+        NatsRemoting[] self = {node};
         system.spawn("resident", () -> (message, ctx) -> { });
         node.spawnService("work", () -> (Work work, ActorContext<Work> ctx) -> {
             LockSupport.parkNanos(1_000_000); // simulated work, so that messages are in flight
             reports.publish("test." + cluster + ".handled",
-                    (work.id() + " " + nodeId).getBytes(StandardCharsets.UTF_8));
+                    (work.id() + " " + nodeId + " " + self[0].stats().redeliveries()).getBytes(StandardCharsets.UTF_8));
         });
         System.out.println("READY " + nodeId);
         System.out.flush();
