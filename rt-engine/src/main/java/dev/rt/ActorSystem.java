@@ -371,6 +371,25 @@ public final class ActorSystem implements AutoCloseable {
                 : new dev.rt.monitor.MailboxStats(0, 0, 0, 0, 0);
     }
 
+    /**
+     * Request-response through any ref, for {@link ActorRef} implementations outside the engine (a remote
+     * ref, for example): builds the request around a temporary reply ref of this system, sends it with
+     * {@code target.tell(request, replyRef)} and completes the future with the first reply, or fails it
+     * with {@link AskTimeoutException}. If {@code tell} throws, the future fails with that exception.
+     *
+     * @param target where the request goes
+     * @param request makes the request from the reply ref
+     * @param timeout how long to wait for the reply, positive
+     * @param <M> the target's message type
+     * @param <R> the reply type
+     * @return the reply
+     */
+    public <M, R> CompletableFuture<R> ask(ActorRef<M> target, java.util.function.Function<ActorRef<R>, ? extends M> request,
+                                           Duration timeout) {
+        Objects.requireNonNull(target, "target");
+        return AskPromise.ask(this, target, request, timeout);
+    }
+
     /** @return asks that timed out so far */
     public long askTimeouts() {
         return askTimeouts.sum();

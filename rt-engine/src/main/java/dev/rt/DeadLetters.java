@@ -78,6 +78,24 @@ public final class DeadLetters {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * Records a dead letter from outside the engine, for transports and refs that are not local actors
+     * (a remote ref whose message could not be encoded, say). Counted and published like the engine's own.
+     *
+     * @param message the message that was not handled, not {@code null}
+     * @param sender its sender, or {@code null}
+     * @param recipient where it was going, not {@code null}
+     * @param reason why it was not handled, not {@code null}
+     * @param detail a short explanation, or {@code null}
+     */
+    public void report(Object message, ActorRef<?> sender, ActorAddress recipient, DeadLetterReason reason,
+                       String detail) {
+        java.util.Objects.requireNonNull(message, "message");
+        java.util.Objects.requireNonNull(recipient, "recipient");
+        java.util.Objects.requireNonNull(reason, "reason");
+        publish(message, sender, recipient, reason, detail == null ? "" : detail);
+    }
+
     void publish(Object message, ActorRef<?> sender, ActorAddress recipient, DeadLetterReason reason,
                  String detail) {
         counts[reason.ordinal()].increment();

@@ -21,5 +21,9 @@ public enum DeadLetterReason {
     /** Published to a topic nobody subscribes to. */
     NO_SUBSCRIBERS,
     /** An exactly-once message whose id the receiver had already seen (a retry); handled once. */
-    DUPLICATE
+    DUPLICATE,
+    /** A message for another node that could not be encoded, or one from another node that could not be decoded. */
+    CODEC_ERROR,
+    /** A message for another node that the transport could not deliver (no connection, no such node, no receiver). */
+    UNREACHABLE
 }

@@ -2,7 +2,9 @@ package dev.rt.spring.autoconfigure;
 
 import dev.rt.ActorSystem;
 import dev.rt.spring.health.ReadinessGroupMembership;
+import dev.rt.spring.health.RtHealthComponent;
 import dev.rt.spring.health.RtHealthContributor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,8 +29,8 @@ public final class RtHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "rtHealthContributor")
-    RtHealthContributor rtHealthContributor(ActorSystem system) {
-        return new RtHealthContributor(system);
+    RtHealthContributor rtHealthContributor(ActorSystem system, ObjectProvider<RtHealthComponent> components) {
+        return new RtHealthContributor(system, () -> components.orderedStream().toList());
     }
 
     @Configuration(proxyBeanMethods = false)
