@@ -5,20 +5,24 @@ import dev.rt.RtException;
 import dev.rt.osl.fs.ErrorKind;
 import dev.rt.osl.fs.FileOperationException;
 import java.util.concurrent.CompletionException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Turns refusals into HTTP errors with an RFC 9457 problem body. The typed errors of the file service
  * map to statuses ({@link #status(ErrorKind)}), and the body names the kind in {@code error}. Spring
- * MVC's own errors (a missing header or parameter) get the same body through the base class.
+ * MVC's own errors (a missing header or parameter, an unsupported content type) get the same body: the
+ * base class makes the problem, {@link #createResponseEntity} adds {@code error}, named after the status.
  */
 @RestControllerAdvice
-class ApiErrors extends ResponseEntityExceptionHandler {
+final class ApiErrors extends ResponseEntityExceptionHandler {
 
     /**
      * @param kind a file service error
@@ -77,6 +81,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             return runtime(other);
         }
         throw cause instanceof Exception exception ? exception : e;
+    }
+
+    /** Spring MVC's own errors: the same body as ours, {@code error} named after the status (BAD_REQUEST). */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            problem.setProperty("error", status != null ? status.name() : String.valueOf(statusCode.value()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String error, String detail) {

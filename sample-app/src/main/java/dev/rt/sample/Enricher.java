@@ -19,11 +19,11 @@ final class Enricher implements Actor<Enricher.Enrich> {
      * Enrich one version of a document.
      *
      * @param id the document
-     * @param version its version
+     * @param stamp the catalog's stamp of this version, sent back with the enrichment
      * @param text its text
      * @param words how many words it has
      */
-    record Enrich(String id, long version, String text, int words) {
+    record Enrich(String id, long stamp, String text, int words) {
     }
 
     private static final int SUMMARY_LENGTH = 80;
@@ -44,7 +44,7 @@ final class Enricher implements Actor<Enricher.Enrich> {
                     + " (failure rate " + failures.failureRate() + ")");
         }
         int seconds = Math.max(1, Math.round(enrich.words() * 60f / WORDS_PER_MINUTE));
-        catalog.tell(new Catalog.Command.Enriched(enrich.id(), enrich.version(),
+        catalog.tell(new Catalog.Command.Enriched(enrich.id(), enrich.stamp(),
                 new Catalog.Enrichment(summary(enrich.text()), seconds)));
     }
 

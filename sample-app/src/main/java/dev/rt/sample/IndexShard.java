@@ -13,7 +13,8 @@ import java.util.Map;
  * One shard of the inverted index: for each of its terms, which documents contain it and how often. It
  * runs only as the routees of the "index" router, which hashes every message by its term
  * (consistent hashing, key function bean "termKey"), so all updates and queries of one term reach the
- * same shard.
+ * same shard. Its postings live in memory only: when it starts (or restarts after a failure, empty) it
+ * tells the catalog, which sends it the postings again.
  */
 @RtActor(name = "indexShard")
 final class IndexShard implements Actor<IndexShard.Command> {
@@ -33,6 +34,18 @@ final class IndexShard implements Actor<IndexShard.Command> {
 
         /** Which documents contain the term? */
         record Query(String term, ActorRef<Hits> replyTo) implements Command {
+        }
+
+        /** Forget every posting; sent by the catalog straight to each shard, not through the router. */
+        record Clear() implements Command {
+            @Override
+            public String term() {
+                return "";
+            }
+        }
+
+        /** Chaos: the shard that holds {@code term} fails while handling this, and restarts empty. */
+        record Crash(String term) implements Command {
         }
     }
 
@@ -55,7 +68,26 @@ final class IndexShard implements Actor<IndexShard.Command> {
     record Hit(String id, int count) {
     }
 
+    /** The thrown {@link Command.Crash}. */
+    static final class CrashRequestedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CrashRequestedException(String shard) {
+            super("crash of index shard " + shard + " requested through POST /chaos/crash/index");
+        }
+    }
+
+    private final ActorRef<Catalog.Command> catalog;
     private final Map<String, Map<String, Integer>> postings = new HashMap<>();
+
+    IndexShard(ActorRef<Catalog.Command> catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void preStart(ActorContext<Command> ctx) {
+        catalog.tell(new Catalog.Command.ShardStarted(ctx.self().address().path()));
+    }
 
     @Override
     public void onMessage(Command command, ActorContext<Command> ctx) {
@@ -72,6 +104,10 @@ final class IndexShard implements Actor<IndexShard.Command> {
                     .sorted(Comparator.comparingInt(Hit::count).reversed().thenComparing(Hit::id))
                     .toList();
             query.replyTo().tell(new Hits(query.term(), ctx.self().address().path(), hits));
+        } else if (command instanceof Command.Clear) {
+            postings.clear();
+        } else if (command instanceof Command.Crash) {
+            throw new CrashRequestedException(ctx.self().address().path());
         }
     }
 }

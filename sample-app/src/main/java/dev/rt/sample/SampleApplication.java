@@ -14,6 +14,12 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class SampleApplication {
 
+    /**
+     * Starts the service; Spring Boot's command-line arguments apply, such as
+     * {@code --server.port=8081} or {@code --sample.data-dir=/some/dir}.
+     *
+     * @param args the command-line arguments
+     */
     public static void main(String[] args) {
         SpringApplication.run(SampleApplication.class, args);
     }

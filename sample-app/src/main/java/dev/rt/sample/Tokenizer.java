@@ -18,10 +18,10 @@ final class Tokenizer implements Actor<Tokenizer.Tokenize> {
      * Tokenize one version of a document.
      *
      * @param id the document
-     * @param version its version, as numbered by the catalog
+     * @param stamp the catalog's stamp of this version, sent back with the counts
      * @param text its text
      */
-    record Tokenize(String id, long version, String text) {
+    record Tokenize(String id, long stamp, String text) {
     }
 
     private final ActorRef<Catalog.Command> catalog;
@@ -36,7 +36,7 @@ final class Tokenizer implements Actor<Tokenizer.Tokenize> {
     public void onMessage(Tokenize tokenize, ActorContext<Tokenize> ctx) {
         Map<String, Integer> counts = Terms.count(tokenize.text());
         int words = counts.values().stream().mapToInt(Integer::intValue).sum();
-        catalog.tell(new Catalog.Command.Tokenized(tokenize.id(), tokenize.version(), words, counts));
-        enricher.tell(new Enricher.Enrich(tokenize.id(), tokenize.version(), tokenize.text(), words));
+        catalog.tell(new Catalog.Command.Tokenized(tokenize.id(), tokenize.stamp(), words, counts));
+        enricher.tell(new Enricher.Enrich(tokenize.id(), tokenize.stamp(), tokenize.text(), words));
     }
 }

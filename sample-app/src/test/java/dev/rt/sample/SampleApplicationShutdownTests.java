@@ -51,6 +51,9 @@ class SampleApplicationShutdownTests {
         AtomicInteger refused = new AtomicInteger();
         AtomicBoolean stopping = new AtomicBoolean();
         AtomicInteger sequence = new AtomicInteger();
+        // when each request was sent and answered (or refused), to find those in flight when close() began
+        Map<String, long[]> timings = new ConcurrentHashMap<>();
+        AtomicInteger inFlight = new AtomicInteger();
         List<Thread> senders = new ArrayList<>();
         for (int s = 0; s < SENDERS; s++) {
             Thread sender = new Thread(() -> {
@@ -61,8 +64,17 @@ class SampleApplicationShutdownTests {
                             .header(DocumentController.PRINCIPAL, "alice").header("Content-Type", "text/plain")
                             .timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.ofString(text(id))).build();
+                    long[] timing = {System.nanoTime(), Long.MAX_VALUE};
+                    timings.put(id, timing);
+                    inFlight.incrementAndGet();
                     try {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> response;
+                        try {
+                            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        } finally {
+                            timing[1] = System.nanoTime();
+                            inFlight.decrementAndGet();
+                        }
                         int status = response.statusCode();
                         outcomes.put(id, status);
                         if (status != 201) {
@@ -87,6 +99,7 @@ class SampleApplicationShutdownTests {
             senders.add(sender);
         }
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> stored.get() >= 50);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> inFlight.get() >= 1);
 
         assertThat(runtimeThreads()).isPositive();
         long started = System.nanoTime();
@@ -99,6 +112,14 @@ class SampleApplicationShutdownTests {
             assertThat(sender.isAlive()).as("%s still sending", sender.getName()).isFalse();
         }
         assertThat(took).isLessThan(Duration.ofSeconds(30));
+        // requests sent before close() began and answered (or refused) after it: the work that was in flight,
+        // so the checks below are about requests that met the shutdown, not only about those before it
+        List<String> metShutdown = timings.entrySet().stream()
+                .filter(e -> e.getValue()[0] < started && e.getValue()[1] > started).map(Map.Entry::getKey).toList();
+        long sentBefore = timings.values().stream().filter(t -> t[0] < started).count();
+        assertThat(metShutdown).as("in flight when close() began, of %d sent before", sentBefore).isNotEmpty();
+        // graceful shutdown: requests the server was handling got an answer (checked below), not a dropped connection
+        assertThat(metShutdown).as("answered after close() began").anyMatch(id -> outcomes.get(id) != null);
         assertThat(context.isActive()).isFalse();
         assertThat(system.state()).isEqualTo(ActorSystem.State.TERMINATED);
         // every answer was a success or a refusal while stopping, never an error of the application: a 503,

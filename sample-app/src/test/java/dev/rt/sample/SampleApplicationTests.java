@@ -32,8 +32,9 @@ import org.springframework.web.client.RestClient;
  * health under injected failures, metrics, the actor tree, and every error mapping.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // a shorter backoff than the 10 s of application.yml keeps the test quick; still long enough to see DOWN
-        "rt.supervisors.enrichment.backoff.min=3s", "rt.supervisors.enrichment.backoff.max=3s"})
+        // shorter than the 10 s of application.yml to keep the test quick, yet long enough for a loaded
+        // machine to poll health at least once during the backoff (the wait for UP allows 30 s)
+        "rt.supervisors.enrichment.backoff.min=6s", "rt.supervisors.enrichment.backoff.max=6s"})
 class SampleApplicationTests {
 
     private static final Path DATA = createDataDir();
@@ -84,7 +85,11 @@ class SampleApplicationTests {
     }
 
     private Reply post(String uri, String principal, byte[] body) {
-        return client().post().uri(uri).headers(h -> principal(h, principal)).contentType(MediaType.TEXT_PLAIN)
+        return post(uri, principal, MediaType.TEXT_PLAIN, body);
+    }
+
+    private Reply post(String uri, String principal, MediaType type, byte[] body) {
+        return client().post().uri(uri).headers(h -> principal(h, principal)).contentType(type)
                 .body(body).exchange((request, response) -> new Reply(response.getStatusCode().value(),
                         new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
@@ -112,13 +117,25 @@ class SampleApplicationTests {
         assertThat(reply.read("$.detail", String.class)).isNotBlank();
     }
 
+    /** A meter's value; a meter or tag that does not exist (404) fails the test instead of reading as 0. */
     private double meter(String name, String... tags) {
         StringBuilder uri = new StringBuilder("/actuator/metrics/" + name);
         for (int i = 0; i < tags.length; i++) {
             uri.append(i == 0 ? "?" : "&").append("tag=").append(tags[i]);
         }
         Reply reply = get(uri.toString());
-        return reply.status() == 404 ? 0.0 : reply.read("$.measurements[0].value", Double.class);
+        assertThat(reply.status()).as("meter %s %s: %s", name, Arrays.toString(tags), reply.body()).isEqualTo(200);
+        return reply.read("$.measurements[0].value", Double.class);
+    }
+
+    private List<String> hits(String term, String principal) {
+        Reply reply = get("/search?term=" + term, principal);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().read("$.hits[*].id");
+    }
+
+    private Reply stats(String id) {
+        return get("/documents/" + id + "/stats", "alice");
     }
 
     @AfterAll
@@ -144,9 +161,9 @@ class SampleApplicationTests {
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.body()).isEqualTo("Actors handle one message at a time. Actors share nothing.");
 
-        eventually().until(() -> get("/documents/guide.txt/stats").read("$.indexed", Boolean.class));
-        eventually().until(() -> get("/documents/guide.txt/stats").json().read("$.enrichment") != null);
-        DocumentContext stats = get("/documents/guide.txt/stats").json();
+        eventually().until(() -> stats("guide.txt").read("$.indexed", Boolean.class));
+        eventually().until(() -> stats("guide.txt").json().read("$.enrichment") != null);
+        DocumentContext stats = stats("guide.txt").json();
         assertThat(stats.read("$.owner", String.class)).isEqualTo("alice");
         assertThat(stats.read("$.words", Integer.class)).isEqualTo(10);
         assertThat(stats.read("$.distinctTerms", Integer.class)).isEqualTo(9);
@@ -155,36 +172,43 @@ class SampleApplicationTests {
         assertThat(stats.read("$.enrichment.summary", String.class)).isEqualTo("Actors handle one message at a time.");
         assertThat(stats.read("$.enrichment.readingSeconds", Integer.class)).isEqualTo(3);
 
-        Reply search = get("/search?term=ACTORS");
+        Reply search = get("/search?term=ACTORS", "bob");
         assertThat(search.status()).isEqualTo(200);
         assertThat(search.read("$.term", String.class)).isEqualTo("actors");
         assertThat(search.json().<List<String>>read("$.hits[*].id")).containsExactly("guide.txt");
         assertThat(search.read("$.hits[0].count", Integer.class)).isEqualTo(2);
         String shard = search.read("$.shard", String.class);
         assertThat(shard).startsWith("/user/index/");
-        assertThat(get("/search?term=actors").read("$.shard", String.class)).isEqualTo(shard); // same term, same shard
+        assertThat(get("/search?term=actors", "alice").read("$.shard", String.class)).isEqualTo(shard); // same shard
+        // a search shows only what the caller may read: the rules deny guest and anyone they do not name
+        assertThat(hits("actors", "guest")).isEmpty();
+        assertThat(hits("actors", "mallory")).isEmpty();
 
         // a new version replaces the old one in the index
         assertThat(store("alice", "guide.txt", "Supervisors restart actors.").status()).isEqualTo(201);
-        eventually().until(() -> get("/search?term=supervisors").json().<List<String>>read("$.hits[*].id")
-                .contains("guide.txt"));
-        eventually().until(() -> get("/search?term=message").json().<List<String>>read("$.hits[*].id").isEmpty());
+        eventually().until(() -> hits("supervisors", "alice").contains("guide.txt"));
+        eventually().until(() -> hits("message", "alice").isEmpty());
+        eventually().until(() -> stats("guide.txt").read("$.indexed", Boolean.class));
+        assertThat(stats("guide.txt").read("$.version", Long.class)).isEqualTo(2L);
+        // versions count per document: another document's first version is 1
+        assertThat(store("alice", "second.txt", "Another document.").status()).isEqualTo(201);
+        assertThat(stats("second.txt").read("$.version", Long.class)).isEqualTo(1L);
+        assertThat(delete("/documents/second.txt", "alice").status()).isEqualTo(204);
 
         assertThat(delete("/documents/guide.txt", "alice").status()).isEqualTo(204);
         assertThat(DATA.resolve("documents/guide.txt")).doesNotExist();
         assertProblem(get("/documents/guide.txt", "alice"), 404, "NOT_FOUND");
-        assertProblem(get("/documents/guide.txt/stats"), 404, "NOT_FOUND");
-        eventually().until(() -> get("/search?term=supervisors").json().<List<String>>read("$.hits[*].id").isEmpty());
+        assertProblem(stats("guide.txt"), 404, "NOT_FOUND");
+        eventually().until(() -> hits("supervisors", "alice").isEmpty());
     }
 
     @Test
     void termsSpreadOverTheShardsByConsistentHashing() {
         String text = "alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november";
         assertThat(store("alice", "alphabet.txt", text).status()).isEqualTo(201);
-        eventually().until(() -> get("/search?term=november").json().<List<String>>read("$.hits[*].id")
-                .contains("alphabet.txt"));
+        eventually().until(() -> hits("november", "alice").contains("alphabet.txt"));
         List<String> shards = Arrays.stream(text.split(" "))
-                .map(term -> get("/search?term=" + term))
+                .map(term -> get("/search?term=" + term, "alice"))
                 .peek(reply -> assertThat(reply.json().<List<String>>read("$.hits[*].id")).contains("alphabet.txt"))
                 .map(reply -> reply.read("$.shard", String.class))
                 .distinct().toList();
@@ -210,7 +234,16 @@ class SampleApplicationTests {
         // missing things
         assertProblem(get("/documents/missing.txt", "alice"), 404, "NOT_FOUND");
         assertProblem(delete("/documents/missing.txt", "alice"), 404, "NOT_FOUND");
-        assertProblem(get("/documents/missing.txt/stats"), 404, "NOT_FOUND");
+        assertProblem(get("/documents/missing.txt/stats", "alice"), 404, "NOT_FOUND");
+        // statistics need a principal that may read the document
+        assertThat(get("/documents/kept.txt/stats", "bob").read("$.id", String.class)).isEqualTo("kept.txt");
+        assertProblem(get("/documents/kept.txt/stats", "guest"), 403, "ACCESS_DENIED");
+        assertProblem(get("/documents/kept.txt/stats", "mallory"), 403, "ACCESS_DENIED");
+        assertProblem(get("/documents/kept.txt/stats"), 400, "BAD_REQUEST");
+        // a directory where a document is expected
+        assertThat(DATA.resolve("documents/folder").toFile().mkdir()).isTrue();
+        assertProblem(get("/documents/folder", "alice"), 400, "NOT_A_FILE");
+        assertProblem(store("alice", "folder", "x"), 400, "NOT_A_FILE");
         // too large: the limit is rt.osl.filesystem.max-file-size (1MB)
         byte[] big = new byte[1024 * 1024 + 1];
         Arrays.fill(big, (byte) 'a');
@@ -219,14 +252,27 @@ class SampleApplicationTests {
         byte[] limit = Arrays.copyOf(big, 1024 * 1024);
         assertThat(post("/documents?name=limit.txt", "alice", limit).status()).isEqualTo(201);
         // malformed requests
-        assertThat(post("/documents?name=x.txt", null, new byte[] {'x'}).status()).isEqualTo(400); // no principal
-        assertThat(post("/documents", "alice", new byte[] {'x'}).status()).isEqualTo(400);          // no name
-        assertProblem(get("/search?term=two%20words"), 400, "BAD_REQUEST");
+        Reply noPrincipal = post("/documents?name=x.txt", null, new byte[] {'x'});
+        assertProblem(noPrincipal, 400, "BAD_REQUEST");
+        assertThat(noPrincipal.read("$.detail", String.class)).contains(DocumentController.PRINCIPAL);
+        Reply noName = post("/documents", "alice", new byte[] {'x'});
+        assertProblem(noName, 400, "BAD_REQUEST");
+        assertThat(noName.read("$.detail", String.class)).contains("name");
+        // only text/plain, and only valid UTF-8: nothing is stored altered
+        assertProblem(post("/documents?name=form.txt", "alice", MediaType.APPLICATION_FORM_URLENCODED,
+                "a=b".getBytes(StandardCharsets.UTF_8)), 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(post("/documents?name=latin1.txt", "alice", "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1)),
+                400, "BAD_REQUEST");
+        assertThat(DATA.resolve("documents/form.txt")).doesNotExist();
+        assertThat(DATA.resolve("documents/latin1.txt")).doesNotExist();
+        assertProblem(get("/search?term=two%20words", "alice"), 400, "BAD_REQUEST");
+        assertProblem(get("/search?term=kept"), 400, "BAD_REQUEST");
         assertProblem(post("/chaos/failure-rate?rate=2", null, new byte[0]), 400, "BAD_REQUEST");
 
         assertThat(get("/actuator/health").read("$.status", String.class)).isEqualTo("UP");
         assertThat(delete("/documents/kept.txt", "alice").status()).isEqualTo(204);
         assertThat(delete("/documents/limit.txt", "alice").status()).isEqualTo(204);
+        assertThat(DATA.resolve("documents/folder").toFile().delete()).isTrue();
         // every refusal was a reply, not a crash: nothing in the pipeline restarted
         assertThat(meter("rt.supervisor.restarts", "supervisor:pipeline")).isZero();
     }
@@ -253,8 +299,9 @@ class SampleApplicationTests {
         for (int i = 1; i <= 3; i++) {
             assertThat(store("alice", "flaky-" + i + ".txt", "Try " + i + ".").status()).isEqualTo(201);
         }
-        eventually().until(() -> get("/actuator/health").status() == 503);
-        Reply down = get("/actuator/health");
+        // the report asserted is the one seen during the backoff, so the backoff may end meanwhile
+        Reply down = eventually().until(() -> get("/actuator/health"), reply -> reply.status() == 503
+                && "BACKING_OFF".equals(reply.read("$.components.rt.components.enrichment.details.state", String.class)));
         assertThat(down.read("$.status", String.class)).isEqualTo("DOWN");
         assertThat(down.read("$.components.rt.status", String.class)).isEqualTo("DOWN");
         assertThat(down.read("$.components.rt.components.enrichment.status", String.class)).isEqualTo("DOWN");
@@ -265,10 +312,12 @@ class SampleApplicationTests {
         assertThat(down.read("$.components.rt.components.enrichment.details.supervisors.enrichers.lastFailure.type",
                 String.class)).isEqualTo(Enricher.EnrichmentFailedException.class.getName());
         assertThat(down.read("$.components.rt.components.pipeline.status", String.class)).isEqualTo("UP");
-        assertThat(get("/actuator/health/readiness").status()).isEqualTo(503);
+        // liveness does not include rt (readiness does, and is 503 only as long as the backoff lasts)
         assertThat(get("/actuator/health/liveness").status()).isEqualTo(200);
         // storing and searching still work while enrichment is down
         assertThat(store("alice", "during.txt", "Stored while enrichment is down.").status()).isEqualTo(201);
+        eventually().until(() -> hits("enrichment", "bob").contains("during.txt"));
+        assertThat(stats("during.txt").read("$.words", Integer.class)).isEqualTo(5);
 
         // failures off; the parent "enrichment" restarts "enrichers" after its backoff: UP again
         assertThat(post("/chaos/failure-rate?rate=0", null, new byte[0]).status()).isEqualTo(200);
@@ -284,8 +333,8 @@ class SampleApplicationTests {
 
         // and the new enricher does its work
         assertThat(store("alice", "after.txt", "Back to normal. Enriched again.").status()).isEqualTo(201);
-        eventually().until(() -> get("/documents/after.txt/stats").json().read("$.enrichment") != null);
-        assertThat(get("/documents/after.txt/stats").read("$.enrichment.summary", String.class))
+        eventually().until(() -> stats("after.txt").json().read("$.enrichment") != null);
+        assertThat(stats("after.txt").read("$.enrichment.summary", String.class))
                 .isEqualTo("Back to normal.");
         for (String id : List.of("flaky-0.txt", "flaky-1.txt", "flaky-2.txt", "flaky-3.txt", "during.txt", "after.txt")) {
             assertThat(delete("/documents/" + id, "alice").status()).isEqualTo(204);
