@@ -141,6 +141,8 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
     private static final class Extras<M> {
         Set<ActorCell<?>> watchers;
         Set<ActorCell<?>> watching;
+        /** Watched refs to actors outside this system ({@link WatchableRef}). */
+        Set<ActorRef<?>> watchingForeign;
         Timers<M> timers;
         Map<Class<?>, AdapterRef<?, M>> adapters;
         Throwable escalation;
@@ -785,6 +787,11 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                     && state == RUNNING) {
                 signal(new Terminated(terminated.ref()));
             }
+        } else if (message instanceof SystemMessage.ForeignTerminated terminated) {
+            if (extras != null && extras.watchingForeign != null && extras.watchingForeign.remove(terminated.ref())
+                    && state == RUNNING) {
+                signal(new Terminated(terminated.ref()));
+            }
         } else if (message instanceof SystemMessage.ChildTerminated terminated) {
             ConcurrentHashMap<String, ActorCell<?>> kids = children;
             if (kids != null) {
@@ -1035,7 +1042,21 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                 watcher.sendSystem(new SystemMessage.WatchedTerminated(this));
             }
         }
+        if (x != null && x.watchingForeign != null) {
+            unwatchForeign(x.watchingForeign);
+        }
         extras = null;
+    }
+
+    /** A stopped actor watches nothing: the transports behind foreign refs may forget it. */
+    private void unwatchForeign(Set<ActorRef<?>> refs) {
+        for (ActorRef<?> ref : refs) {
+            try {
+                ((WatchableRef) ref).unwatch(this);
+            } catch (RuntimeException e) {
+                LOG.warn("unwatch of {} by {} failed; ignored", ref, path(), e);
+            }
+        }
     }
 
     private void postStopQuietly() {
@@ -1230,6 +1251,21 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
 
     @Override
     public void watch(ActorRef<?> ref) {
+        if (isForeign(ref)) {
+            Extras<M> x = extras();
+            if (x.watchingForeign == null) {
+                x.watchingForeign = new HashSet<>();
+            }
+            if (x.watchingForeign.add(ref)) {
+                try {
+                    ((WatchableRef) ref).watch(this, () -> sendSystem(new SystemMessage.ForeignTerminated(ref)));
+                } catch (RuntimeException e) {
+                    x.watchingForeign.remove(ref);
+                    throw e;
+                }
+            }
+            return;
+        }
         ActorCell<?> target = watchable(ref);
         if (target == this) {
             return;
@@ -1245,18 +1281,29 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
 
     @Override
     public void unwatch(ActorRef<?> ref) {
+        if (isForeign(ref)) {
+            if (extras != null && extras.watchingForeign != null && extras.watchingForeign.remove(ref)) {
+                ((WatchableRef) ref).unwatch(this);
+            }
+            return;
+        }
         ActorCell<?> target = watchable(ref);
         if (extras != null && extras.watching != null && extras.watching.remove(target)) {
             target.sendSystem(new SystemMessage.Unwatch(this));
         }
     }
 
-    private static ActorCell<?> watchable(ActorRef<?> ref) {
+    private static boolean isForeign(ActorRef<?> ref) {
         Objects.requireNonNull(ref, "ref");
+        return !(ref instanceof ActorCell<?>) && ref instanceof WatchableRef;
+    }
+
+    private static ActorCell<?> watchable(ActorRef<?> ref) {
         if (ref instanceof ActorCell<?> cell) {
             return cell;
         }
-        throw new IllegalArgumentException("only actors can be watched, not " + ref);
+        throw new IllegalArgumentException("only actors can be watched (local ones, or refs that implement "
+                + "WatchableRef), not " + ref);
     }
 
     @Override

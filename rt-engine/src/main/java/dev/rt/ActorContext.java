@@ -71,9 +71,12 @@ public interface ActorContext<M> {
     void stop(ActorRef<?> ref);
 
     /**
-     * Delivers {@link Terminated} to this actor when {@code ref} stops (at once if it already has).
+     * Delivers {@link Terminated} to this actor when {@code ref} stops (at once if it already has). A
+     * ref to an actor outside this system is watched through {@link WatchableRef} (remote actors: their
+     * {@code Terminated} also comes when their node is lost).
      *
-     * @param ref an actor
+     * @param ref an actor of this system, or a {@link WatchableRef}
+     * @throws IllegalArgumentException if {@code ref} is neither
      */
     void watch(ActorRef<?> ref);
 

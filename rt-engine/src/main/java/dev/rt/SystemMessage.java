@@ -45,6 +45,10 @@ sealed interface SystemMessage {
     record WatchedTerminated(ActorCell<?> ref) implements SystemMessage {
     }
 
+    /** A watched actor outside this system (see {@link WatchableRef}) stopped or became unreachable. */
+    record ForeignTerminated(ActorRef<?> ref) implements SystemMessage {
+    }
+
     /** A child finished stopping; {@code failure} is why, or {@code null} for a normal stop. */
     record ChildTerminated(ActorCell<?> child, Throwable failure) implements SystemMessage {
     }

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -270,9 +271,20 @@ public final class NatsRemoting implements AutoCloseable {
      * @throws IllegalArgumentException if {@code target} is not a remote actor ref (services cannot be watched)
      */
     public void watch(ActorRef<?> target, ActorRef<? super Terminated> watcher) {
+        Objects.requireNonNull(watcher, "watcher");
+        watch(target, watcher, watcher::tell);
+    }
+
+    /** The engine's side of {@link RemoteActorRef#watch}: {@code ActorContext.watch} of a remote ref. */
+    void watch(ActorRef<?> target, ActorRef<?> watcher, Runnable onTerminated) {
+        Objects.requireNonNull(onTerminated, "onTerminated");
+        watch(target, watcher, terminated -> onTerminated.run());
+    }
+
+    private void watch(ActorRef<?> target, ActorRef<?> watcher, Consumer<Terminated> deliver) {
         RemoteActorRef<?> remote = remoteActor(target);
         Objects.requireNonNull(watcher, "watcher");
-        boolean first = watches.add(remote, watcher);
+        boolean first = watches.add(remote, watcher, deliver);
         if (!membership.isUp(remote.node())) {
             watches.terminated(remote.wire());
             return;

@@ -4,6 +4,7 @@ import dev.rt.ActorAddress;
 import dev.rt.ActorRef;
 import dev.rt.DeliveryGuarantee;
 import dev.rt.OfferResult;
+import dev.rt.WatchableRef;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,7 @@ import java.util.function.Function;
  *
  * @param <M> the message type
  */
-public final class RemoteActorRef<M> implements ActorRef<M> {
+public final class RemoteActorRef<M> implements ActorRef<M>, WatchableRef {
 
     private final NatsRemoting remoting;
     private final String node;
@@ -56,6 +57,22 @@ public final class RemoteActorRef<M> implements ActorRef<M> {
 
     long uid() {
         return uid;
+    }
+
+    /**
+     * {@code ActorContext.watch} of this ref: the watcher gets {@code Terminated} when the remote actor
+     * stops, or when its node leaves or stops answering heartbeats.
+     *
+     * @throws IllegalArgumentException for a service, which no single actor stands behind
+     */
+    @Override
+    public void watch(ActorRef<?> watcher, Runnable onTerminated) {
+        remoting.watch(this, watcher, onTerminated);
+    }
+
+    @Override
+    public void unwatch(ActorRef<?> watcher) {
+        remoting.unwatch(this, watcher);
     }
 
     String wire() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The watcher side of remote death watch: which local refs want a {@link Terminated} for which remote
@@ -14,13 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class RemoteWatches {
 
-    private record Watch(RemoteActorRef<?> target, ActorRef<? super Terminated> watcher) {
+    /** One watch: {@code watcher} identifies it for removal, {@code deliver} tells it. */
+    private record Watch(RemoteActorRef<?> target, ActorRef<?> watcher, Consumer<Terminated> deliver) {
     }
 
     private final Map<String, List<Watch>> byTarget = new ConcurrentHashMap<>();
 
     /** @return whether this is the first watch of {@code target} (the owner must be told) */
-    boolean add(RemoteActorRef<?> target, ActorRef<? super Terminated> watcher) {
+    boolean add(RemoteActorRef<?> target, ActorRef<?> watcher, Consumer<Terminated> deliver) {
         boolean[] first = {false};
         byTarget.compute(target.wire(), (key, list) -> {
             List<Watch> watches = list;
@@ -28,7 +30,7 @@ final class RemoteWatches {
                 watches = new CopyOnWriteArrayList<>();
                 first[0] = true;
             }
-            watches.add(new Watch(target, watcher));
+            watches.add(new Watch(target, watcher, deliver));
             return watches;
         });
         return first[0];
@@ -70,7 +72,7 @@ final class RemoteWatches {
 
     private static void notify(Watch watch) {
         try {
-            watch.watcher.tell(new Terminated(watch.target));
+            watch.deliver.accept(new Terminated(watch.target));
         } catch (RuntimeException e) {
             // The watcher's own mailbox refused it; the engine has dead-lettered it already.
         }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.rt.Actor;
+import dev.rt.ActorContext;
 import dev.rt.ActorRef;
+import dev.rt.Signal;
 import dev.rt.Terminated;
 import dev.rt.monitor.DeadLetter;
 import dev.rt.monitor.DeadLetterReason;
@@ -21,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -249,6 +253,58 @@ class RemoteMessagingTest {
 
         await().atMost(WAIT).until(() -> heard.size() == 1);
         assertThat(heard.get(0).ref()).isEqualTo(remote);
+    }
+
+    /** Watches {@code target} with {@code ActorContext.watch}, as it would a local actor. */
+    static final class ContextWatcher implements Actor<Object> {
+        private final ActorRef<?> target;
+        private final List<Terminated> heard;
+        private final CountDownLatch watching;
+
+        ContextWatcher(ActorRef<?> target, List<Terminated> heard, CountDownLatch watching) {
+            this.target = target;
+            this.heard = heard;
+            this.watching = watching;
+        }
+
+        @Override
+        public void preStart(ActorContext<Object> ctx) {
+            ctx.watch(target);
+            watching.countDown();
+        }
+
+        @Override
+        public void onMessage(Object message, ActorContext<Object> ctx) {
+        }
+
+        @Override
+        public void onSignal(Signal signal, ActorContext<Object> ctx) {
+            if (signal instanceof Terminated terminated) {
+                heard.add(terminated);
+            }
+        }
+    }
+
+    @Test
+    void anActorWatchesARemoteActorWithItsContextLikeALocalOne() throws Exception {
+        b.system().spawn("watched", () -> (message, ctx) -> ctx.stop(ctx.self()));
+        b.system().spawn("resident2", () -> (message, ctx) -> { });
+        ActorRef<String> stopping = a.ref("node-b", "/user/watched");
+        ActorRef<String> staying = a.ref("node-b", "/user/resident2");
+        CopyOnWriteArrayList<Terminated> heard = new CopyOnWriteArrayList<>();
+        CountDownLatch watching = new CountDownLatch(2);
+        a.system().spawn("ctx-watcher-1", () -> new ContextWatcher(stopping, heard, watching));
+        a.system().spawn("ctx-watcher-2", () -> new ContextWatcher(staying, heard, watching));
+        assertThat(watching.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        stopping.tell("stop now");
+
+        await().atMost(WAIT).until(() -> heard.size() == 1);
+        assertThat(heard.get(0).ref()).isEqualTo(stopping);
+
+        b.close(); // node loss: the actor still running there is gone for its watchers too
+        await().atMost(WAIT).until(() -> heard.size() == 2);
+        assertThat(heard.get(1).ref()).isEqualTo(staying);
     }
 
     @Test
