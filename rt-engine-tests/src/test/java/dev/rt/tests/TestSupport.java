@@ -30,14 +30,7 @@ final class TestSupport {
     /** Upper bound for anything the tests wait for; generous for a loaded 2-core machine. */
     static final Duration LONG = Duration.ofSeconds(20);
 
-    private static final AtomicInteger NAMES = new AtomicInteger();
-
     private TestSupport() {
-    }
-
-    /** @return a system name no other test uses, so thread-name checks see only this system's threads */
-    static String uniqueName(String prefix) {
-        return prefix + "-" + NAMES.incrementAndGet();
     }
 
     /** @return Awaitility with a generous upper bound and a short poll interval */
@@ -92,11 +85,6 @@ final class TestSupport {
                 .filter(name -> name.startsWith(prefix))
                 .sorted()
                 .toList();
-    }
-
-    static void awaitNoRuntimeThreads(String systemName) {
-        eventually().untilAsserted(() -> assertThat(runtimeThreads(systemName))
-                .as("threads of system %s still alive", systemName).isEmpty());
     }
 
     /** Runs {@code body} on the actor's thread (the actor must be a {@link ScriptActor}) and returns its outcome. */
