@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,14 +86,14 @@ class NodeFailureTest {
         Map<String, AtomicInteger> byNode = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> afterKill = new ConcurrentHashMap<>();
         Map<String, Long> redeliveriesSeen = new ConcurrentHashMap<>();
-        boolean[] killed = {false};
+        AtomicBoolean killed = new AtomicBoolean(); // set by the test thread, read by report threads
         try (Connection reports = Nats.connect(server.url())) {
             Dispatcher dispatcher = reports.createDispatcher(msg -> {
                 String[] parts = new String(msg.getData(), StandardCharsets.UTF_8).split(" ");
                 handled.computeIfAbsent(Integer.parseInt(parts[0]), k -> new AtomicInteger()).incrementAndGet();
                 byNode.computeIfAbsent(parts[1], k -> new AtomicInteger()).incrementAndGet();
                 redeliveriesSeen.merge(parts[1], Long.parseLong(parts[2]), Math::max);
-                if (killed[0]) {
+                if (killed.get()) {
                     afterKill.computeIfAbsent(parts[1], k -> new AtomicInteger()).incrementAndGet();
                 }
             });
@@ -104,7 +105,7 @@ class NodeFailureTest {
                 java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
                 handled.computeIfAbsent(work.id(), k -> new AtomicInteger()).incrementAndGet();
                 byNode.computeIfAbsent("node-0", k -> new AtomicInteger()).incrementAndGet();
-                if (killed[0]) {
+                if (killed.get()) {
                     afterKill.computeIfAbsent("node-0", k -> new AtomicInteger()).incrementAndGet();
                 }
             });
@@ -123,22 +124,25 @@ class NodeFailureTest {
             await().atMost(WAIT).until(() -> byNode.getOrDefault("node-1", new AtomicInteger()).get() >= 20);
             victim.destroyForcibly(); // SIGKILL: no goodbye, no acknowledgements for what it held
             assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            killed[0] = true;
+            killed.set(true);
             int handledByVictim = byNode.get("node-1").get();
 
-            await().atMost(WAIT).until(() -> handled.size() == MESSAGES);
+            // Fails (with the count) if any message was lost: nobody would ever report it handled.
+            await().atMost(WAIT).untilAsserted(() -> assertThat(MESSAGES - handled.size())
+                    .as("messages no node has handled").isZero());
             long lost = MESSAGES - handled.size();
             long redelivered = handled.values().stream().filter(c -> c.get() > 1).count();
             System.out.printf("node kill: sent %d, handled %d distinct, lost %d, handled more than once %d, "
                     + "by node %s, victim handled %d before the kill, redeliveries seen on node-0 %d%n", MESSAGES,
                     handled.size(), lost, redelivered, byNode, handledByVictim, local.stats().redeliveries());
-            assertThat(lost).isZero();
             // What the victim had taken but not acknowledged came back to the survivors.
             long redeliveries = local.stats().redeliveries() + redeliveriesSeen.getOrDefault("node-2", 0L);
             System.out.printf("redeliveries seen by the survivors: %d%n", redeliveries);
             assertThat(redeliveries).isPositive();
             assertThat(handledByVictim).isLessThan(MESSAGES);
-            assertThat(afterKill.keySet()).isNotEmpty().doesNotContain("node-1");
+            // Reports the victim sent just before it died may still arrive after the kill, so only the
+            // survivors' share is asserted: they handled messages after it.
+            assertThat(afterKill.keySet()).containsAnyOf("node-0", "node-2");
 
             // The lost node is detected within the failure timeout, and its watchers hear of it.
             await().atMost(WAIT).until(() -> heard.size() == 1);

@@ -114,20 +114,46 @@ class RtRemoteNatsAutoConfigurationTests {
                 assertThat(registry.get("rt.remote.messages.sent").functionCounter().count()).isGreaterThanOrEqualTo(1);
                 assertThat(registry.get("rt.remote.bytes.received").functionCounter().count()).isPositive();
                 assertThat(registry.get("rt.remote.members").gauge().value()).isEqualTo(2);
-                assertThat(registry.get("rt.remote.ask.round-trip").timer().count()).isEqualTo(1);
+                // recorded when the reply completes the ask, which may run just after join() returns
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                        assertThat(registry.get("rt.remote.ask.round-trip").timer().count()).isEqualTo(1));
                 assertThat(registry.get("rt.remote.codec.errors").functionCounter().count()).isZero();
             });
         });
     }
 
     @Test
-    void customizersAdjustTheNodeAndAUserBeanWins() {
+    void customizersAdjustTheNodeAndTheirErrorsFailStartup() {
         runner.withPropertyValues(nodeProperties("spring-c"))
                 .withBean(NatsRemotingCustomizer.class, () -> builder -> builder.register(Map.Entry.class))
-                .run(context -> assertThat(context).hasFailed()); // a customizer's error surfaces at startup
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(findCause(context.getStartupFailure(), IllegalArgumentException.class))
+                            .hasMessageContaining("register the concrete message classes, not java.util.Map$Entry");
+                });
         runner.withPropertyValues(nodeProperties("spring-d"))
                 .withBean(NatsRemotingCustomizer.class, () -> builder -> builder.jetStream(false))
                 .run(context -> assertThat(context.getBean(NatsRemoting.class).jetStreamEnabled()).isFalse());
+    }
+
+    @Test
+    void aUserDefinedNodeWins() {
+        runner.withPropertyValues(nodeProperties("spring-e")).withUserConfiguration(UserNode.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(NatsRemoting.class);
+            assertThat(context.getBean(NatsRemoting.class).nodeId()).isEqualTo("user-node");
+        });
+    }
+
+    /** The application's own remoting node, built from the context's actor system. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class UserNode {
+        @org.springframework.context.annotation.Bean(destroyMethod = "close")
+        NatsRemoting userNode(ActorSystem system) {
+            return NatsRemoting.builder(system, "user-node").cluster("spring-user")
+                    .options(new io.nats.client.Options.Builder().server(server.url()).build())
+                    .register(Greeting.class)
+                    .start();
+        }
     }
 
     private static Throwable findCause(Throwable error, Class<? extends Throwable> type) {
