@@ -129,6 +129,9 @@ public final class NatsRemoting implements AutoCloseable {
         });
         long every = builder.heartbeatInterval.toMillis();
         timer.scheduleAtFixedRate(this::tick, 0, every, TimeUnit.MILLISECONDS);
+        // A third of the ack wait: two extensions may be lost before JetStream would redeliver a held message.
+        long extendEvery = Math.max(50, settings.ackWait.toMillis() / 3);
+        timer.scheduleAtFixedRate(this::extendHeldMessages, extendEvery, extendEvery, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -591,10 +594,12 @@ public final class NatsRemoting implements AutoCloseable {
         }
         ActorRef<Object> actor = service.actor();
         String dedup = frame.deduplicationId().isEmpty() ? null : frame.deduplicationId();
+        DurableDelivery delivery = new DurableDelivery(payload, msg, dedup, service);
+        service.hold(msg);
         try {
-            actor.tell(new DurableDelivery(payload, msg, dedup), sender, DeliveryGuarantee.AT_LEAST_ONCE);
+            actor.tell(delivery, sender, DeliveryGuarantee.AT_LEAST_ONCE);
         } catch (RuntimeException e) {
-            msg.nak(); // this node cannot take it now; another one can
+            giveBack(delivery, sender, actor.address(), e.toString()); // this node cannot take it now
         }
     }
 
@@ -602,19 +607,67 @@ public final class NatsRemoting implements AutoCloseable {
     private void onDeadLetter(DeadLetter letter) {
         if (letter.message() instanceof DurableDelivery delivery) {
             if (letter.reason() == DeadLetterReason.FAILED) {
-                delivery.source().term();
+                settle(delivery, io.nats.client.Message::term);
             } else {
-                delivery.source().nak();
+                giveBack(delivery, null, letter.recipient(), letter.reason() + ": " + letter.detail());
             }
         }
     }
 
+    /**
+     * This node did not handle {@code delivery}: another node may, unless this was JetStream's last allowed
+     * delivery, after which it would never come again: then it is a {@code FAILED} dead letter here.
+     */
+    private void giveBack(DurableDelivery delivery, ActorRef<?> sender, ActorAddress recipient, String why) {
+        io.nats.client.Message msg = delivery.source();
+        long delivered = deliveredCount(msg);
+        if (delivered >= settings.maxDeliver) {
+            system.deadLetters().report(delivery.payload(), sender, recipient, DeadLetterReason.FAILED,
+                    "not handled on JetStream's last delivery (" + delivered + " of " + settings.maxDeliver
+                            + " attempts): " + why);
+            settle(delivery, io.nats.client.Message::term);
+        } else {
+            settle(delivery, io.nats.client.Message::nak);
+        }
+    }
+
+    private static long deliveredCount(io.nats.client.Message msg) {
+        try {
+            return msg.metaData().deliveredCount();
+        } catch (RuntimeException e) {
+            return 0; // not a JetStream message: nothing to count
+        }
+    }
+
     void acknowledge(DurableDelivery delivery) {
-        delivery.source().ack();
+        settle(delivery, io.nats.client.Message::ack);
+    }
+
+    /**
+     * Acks, naks or terms a held message. Failing to (the connection is closed) is no handler failure: the
+     * handler must not run again for it; JetStream redelivers it after the ack wait, and for exactly-once
+     * the deduplication window recognises it.
+     */
+    private void settle(DurableDelivery delivery, Consumer<io.nats.client.Message> action) {
+        delivery.service().release(delivery.source());
+        try {
+            action.accept(delivery.source());
+        } catch (RuntimeException e) {
+            stats.countAcknowledgementFailure();
+            LOG.debug("could not settle a JetStream message on node {}: {}", nodeId, e.toString());
+        }
+    }
+
+    private void extendHeldMessages() {
+        try {
+            durableServices.values().forEach(DurableService::extendHeld);
+        } catch (RuntimeException e) {
+            LOG.warn("extending held JetStream messages failed on node {}", nodeId, e);
+        }
     }
 
     void duplicate(DurableDelivery delivery, ActorRef<?> self) {
-        delivery.source().ack();
+        settle(delivery, io.nats.client.Message::ack);
         stats.countDuplicate();
         system.deadLetters().report(delivery.payload(), null, self.address(), DeadLetterReason.DUPLICATE,
                 "exactly-once id " + delivery.deduplicationId() + " was already handled on node " + nodeId);
@@ -649,6 +702,10 @@ public final class NatsRemoting implements AutoCloseable {
             return refCodec.read(frame.sender());
         } catch (MessageCodecException e) {
             undecodable(msg, frame.typeName(), msg.getData().length, e);
+            return null;
+        } catch (RuntimeException e) { // a bad token in the ref, for one: still a codec error, never an escape
+            undecodable(msg, frame.typeName(), msg.getData().length,
+                    new MessageCodecException("bad sender ref '" + frame.sender() + "': " + e.getMessage(), e));
             return null;
         }
     }
