@@ -433,6 +433,15 @@ public final class NatsRemoting implements AutoCloseable {
                     new MessageCodecException("cannot encode " + message.getClass().getName() + ": " + e, e),
                     throwOnFailure);
         }
+        long maxPayload = connection.getMaxPayload();
+        // A JetStream publish with an id carries it in a header, which counts against the same limit.
+        int headerBytes = dedup.isEmpty() ? 0 : 64 + dedup.length();
+        if (maxPayload > 0 && frame.length + headerBytes > maxPayload) {
+            // NATS would refuse it on every attempt: a codec error now, never a retried UNREACHABLE later.
+            return refuse(target, message, sender, DeadLetterReason.CODEC_ERROR,
+                    new MessageTooLargeException(message.getClass().getName() + " is " + frame.length
+                            + " bytes on the wire; the NATS server accepts at most " + maxPayload), throwOnFailure);
+        }
         if (closed) {
             return refuse(target, message, sender, DeadLetterReason.UNREACHABLE,
                     new RemoteUnreachableException("node " + nodeId + " has left the cluster"), throwOnFailure);
