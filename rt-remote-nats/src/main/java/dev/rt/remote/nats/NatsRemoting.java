@@ -743,7 +743,8 @@ public final class NatsRemoting implements AutoCloseable {
                     reportTerminated(node, key);
                 }
             }
-            case "u" -> resolveKey(key).ifPresent(local -> watchAgent.tell(new WatchAgent.Unwatch(local, node)));
+            case "u" -> resolveKey(key)
+                    .ifPresent(local -> watchAgent.tell(new WatchAgent.Unwatch(local, key, node)));
             case "t" -> watches.terminated(node + key);
             default -> {
             }
