@@ -98,6 +98,8 @@ public final class NatsRemoting implements AutoCloseable {
     private final Map<String, DurableService> durableServices = new ConcurrentHashMap<>();
     private final Map<String, io.nats.client.Subscription> coreServices = new ConcurrentHashMap<>();
     private final AutoCloseable deadLetterSubscription;
+    /** Guards the check-then-register of services against two callers offering the same name at once. */
+    private final Object serviceRegistration = new Object();
     private volatile boolean closed;
 
     private NatsRemoting(Builder builder, Connection connection, boolean ownsConnection) throws IOException {
@@ -202,23 +204,31 @@ public final class NatsRemoting implements AutoCloseable {
         Objects.requireNonNull(factory, "factory");
         checkOpen();
         DurableService service = new DurableService(name, settings.deduplicationWindow, this);
-        if (durableServices.putIfAbsent(name, service) != null || coreServices.containsKey(name)) {
-            throw new IllegalStateException("this node already offers service '" + name + "'");
-        }
-        try {
-            ActorRef<Object> actor = system.spawn(name, () -> new AcknowledgingActor<>(factory.get(), service));
-            service.actor(actor);
-            subscribeCore(name, actor);
-            if (jetStream != null) {
-                service.consumer(consume(service));
+        synchronized (serviceRegistration) {
+            if (durableServices.containsKey(name) || coreServices.containsKey(name)) {
+                throw new IllegalStateException("this node already offers service '" + name + "'");
             }
-            membership.heartbeat(); // tell the cluster at once that this node offers it
-            return (ActorRef<M>) (ActorRef<?>) actor;
-        } catch (RuntimeException e) {
-            durableServices.remove(name, service);
-            service.stop();
-            throw e;
+            durableServices.put(name, service);
+            try {
+                ActorRef<Object> actor = system.spawn(name, () -> new AcknowledgingActor<>(factory.get(), service));
+                service.actor(actor);
+                subscribeCore(name, actor);
+                if (jetStream != null) {
+                    service.consumer(consume(service));
+                }
+            } catch (RuntimeException e) {
+                // Undo all of it: no half-offered service keeps taking core messages or holds the name.
+                durableServices.remove(name, service);
+                service.stop();
+                unsubscribeCore(name);
+                if (service.actor() != null) {
+                    system.stop(service.actor());
+                }
+                throw e;
+            }
         }
+        membership.heartbeat(); // tell the cluster at once that this node offers it
+        return (ActorRef<M>) (ActorRef<?>) service.actor();
     }
 
     /**
@@ -234,12 +244,14 @@ public final class NatsRemoting implements AutoCloseable {
         checkToken(name, "service name");
         Objects.requireNonNull(local, "local");
         checkOpen();
-        if (durableServices.containsKey(name) || coreServices.containsKey(name)) {
-            throw new IllegalStateException("this node already offers service '" + name + "'");
-        }
         @SuppressWarnings("unchecked")
         ActorRef<Object> target = (ActorRef<Object>) local;
-        subscribeCore(name, target);
+        synchronized (serviceRegistration) {
+            if (durableServices.containsKey(name) || coreServices.containsKey(name)) {
+                throw new IllegalStateException("this node already offers service '" + name + "'");
+            }
+            subscribeCore(name, target);
+        }
         membership.heartbeat();
     }
 
@@ -250,15 +262,14 @@ public final class NatsRemoting implements AutoCloseable {
      * @param name the service's name
      */
     public void unregisterService(String name) {
-        io.nats.client.Subscription sub = coreServices.remove(name);
-        if (sub != null) {
-            dispatcher.unsubscribe(sub);
-        }
-        DurableService service = durableServices.remove(name);
-        if (service != null) {
-            service.stop();
-            if (service.actor() != null) {
-                system.stop(service.actor());
+        synchronized (serviceRegistration) {
+            unsubscribeCore(name);
+            DurableService service = durableServices.remove(name);
+            if (service != null) {
+                service.stop();
+                if (service.actor() != null) {
+                    system.stop(service.actor());
+                }
             }
         }
         membership.heartbeat();
@@ -858,6 +869,13 @@ public final class NatsRemoting implements AutoCloseable {
         io.nats.client.Subscription sub = dispatcher.subscribe(prefix + ".s." + name, name,
                 msg -> onService(msg, local));
         coreServices.put(name, sub);
+    }
+
+    private void unsubscribeCore(String name) {
+        io.nats.client.Subscription sub = coreServices.remove(name);
+        if (sub != null) {
+            dispatcher.unsubscribe(sub);
+        }
     }
 
     private String directSubject(String node) {
