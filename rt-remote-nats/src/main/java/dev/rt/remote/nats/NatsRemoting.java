@@ -58,7 +58,13 @@ import org.slf4j.LoggerFactory;
  * and {@code EXACTLY_ONCE} messages go through a JetStream stream: acknowledged only after the handler
  * returned normally, redelivered after a failure, after the loss of the node that held it and after a
  * restart, up to a maximum, then dead-lettered. {@code EXACTLY_ONCE} adds JetStream's publish
- * deduplication by {@link Message#deduplicationId()} and a receiver-side window of handled ids.
+ * deduplication by {@link Message#deduplicationId()} and a receiver-side window of handled ids; as in the
+ * local engine, an exactly-once message without a deduplication id is delivered at least once.
+ *
+ * <p>Only services use JetStream. A ref to a single actor on another node ({@link #ref}, or a ref that
+ * came in a message) sends every message over core NATS, {@code AT_LEAST_ONCE} and {@code EXACTLY_ONCE}
+ * included: lost if the connection drops or the node dies on the way; the receiving engine honours the
+ * guarantee once the message is in the actor's mailbox.
  *
  * <pre>{@code
  * NatsRemoting node = NatsRemoting.builder(system, "node-1")
