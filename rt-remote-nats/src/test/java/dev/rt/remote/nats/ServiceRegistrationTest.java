@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,16 @@ class ServiceRegistrationTest {
     @Test
     void twoCallersRacingToOfferOneNameGetItOnce() throws Exception {
         ActorRef<Work> handler = node.system().spawn("handler", () -> (Work w, ActorContext<Work> ctx) -> { });
+        // Two threads of its own: the common pool may have a single worker on a small machine.
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            race(handler, threads);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private void race(ActorRef<Work> handler, ExecutorService threads) throws Exception {
         for (int round = 0; round < 30; round++) {
             String name = "race" + round;
             CyclicBarrier start = new CyclicBarrier(2);
@@ -90,7 +102,7 @@ class ServiceRegistrationTest {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                }));
+                }, threads));
             }
             long winners = 0;
             for (CompletableFuture<Boolean> caller : callers) {
