@@ -9,8 +9,9 @@ import io.nats.client.Message;
  * @param payload the decoded message
  * @param source the JetStream message to acknowledge
  * @param deduplicationId the exactly-once id, or {@code null}
+ * @param service the service that holds it (and keeps its ack wait from running out)
  */
-record DurableDelivery(Object payload, Message source, String deduplicationId) {
+record DurableDelivery(Object payload, Message source, String deduplicationId, DurableService service) {
 
     @Override
     public String toString() {

@@ -1,7 +1,10 @@
 package dev.rt.remote.nats;
 
 import dev.rt.ActorRef;
+import io.nats.client.Message;
 import io.nats.client.MessageConsumer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A service hosted on this node that takes JetStream messages: its acknowledging actor, its consumer and
@@ -14,6 +17,8 @@ final class DurableService {
     private final NatsRemoting remoting;
     private volatile ActorRef<Object> actor;
     private volatile MessageConsumer consumer;
+    /** JetStream messages taken from a pull and not yet acknowledged, terminated or given back. */
+    private final Set<Message> held = ConcurrentHashMap.newKeySet();
 
     DurableService(String name, int windowSize, NatsRemoting remoting) {
         this.name = name;
@@ -47,6 +52,34 @@ final class DurableService {
 
     void duplicate(DurableDelivery delivery, ActorRef<?> self) {
         remoting.duplicate(delivery, self);
+    }
+
+    /** {@code message} is on its way to the actor: keep it from JetStream's redelivery until released. */
+    void hold(Message message) {
+        held.add(message);
+    }
+
+    /** {@code message} was acknowledged, terminated or given back: stop extending its ack wait. */
+    void release(Message message) {
+        held.remove(message);
+    }
+
+    /**
+     * Tells JetStream that every held message is still being worked on, so that one that waits in the
+     * mailbox (or in a slow handler) longer than the ack wait is not redelivered to another node meanwhile.
+     */
+    void extendHeld() {
+        for (Message message : held) {
+            try {
+                message.inProgress();
+            } catch (RuntimeException e) {
+                // the connection is down: JetStream redelivers after the ack wait, as for a lost node
+            }
+        }
+    }
+
+    int heldCount() {
+        return held.size();
     }
 
     void stop() {

@@ -24,6 +24,13 @@ record Frame(String target, long targetUid, String typeName, String sender, Deli
     private static final byte VERSION = 1;
     private static final DeliveryGuarantee[] GUARANTEES = DeliveryGuarantee.values();
 
+    /** A frame string's length is written as an unsigned short. */
+    static final int MAX_STRING_BYTES = 0xFFFF;
+
+    /**
+     * @return the frame's bytes
+     * @throws MessageTooLargeException if a string of the header is longer than {@value #MAX_STRING_BYTES} bytes
+     */
     byte[] encode() {
         byte[] t = target.getBytes(StandardCharsets.UTF_8);
         byte[] n = typeName.getBytes(StandardCharsets.UTF_8);
@@ -32,10 +39,10 @@ record Frame(String target, long targetUid, String typeName, String sender, Deli
         ByteBuffer out = ByteBuffer.allocate(2 + 8 + 8 + 4 * 2 + t.length + n.length + s.length + d.length
                 + payload.length);
         out.put(VERSION).put((byte) guarantee.ordinal()).putLong(targetUid).putLong(ttlMillis);
-        putString(out, t);
-        putString(out, n);
-        putString(out, s);
-        putString(out, d);
+        putString(out, t, "target");
+        putString(out, n, "type name");
+        putString(out, s, "sender");
+        putString(out, d, "deduplication id");
         out.put(payload);
         return out.array();
     }
@@ -70,7 +77,11 @@ record Frame(String target, long targetUid, String typeName, String sender, Deli
         }
     }
 
-    private static void putString(ByteBuffer out, byte[] utf8) {
+    private static void putString(ByteBuffer out, byte[] utf8, String what) {
+        if (utf8.length > MAX_STRING_BYTES) { // the short length would silently wrap around
+            throw new MessageTooLargeException("the " + what + " is " + utf8.length + " bytes in UTF-8; a frame"
+                    + " allows at most " + MAX_STRING_BYTES);
+        }
         out.putShort((short) utf8.length);
         out.put(utf8);
     }

@@ -8,14 +8,20 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.DatabindContext;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The default codec: JSON with Jackson 3 (records, enums and plain classes as Jackson maps them). Refs
- * inside messages are written as strings through the node's {@link RefCodec}. Default typing stays off:
- * the class to decode into always comes from the {@link MessageTypes} allow-list.
+ * inside messages are written as strings through the node's {@link RefCodec}. The wire never chooses a
+ * class: the top-level class comes from the {@link MessageTypes} allow-list, default typing is off and
+ * class names in the JSON ({@code @JsonTypeInfo(use = CLASS)} fields) are refused, even with a mapper
+ * builder of the application's. Polymorphic fields with logical names ({@code use = NAME} and
+ * {@code @JsonSubTypes}) still work: their subtypes are listed in code.
  */
 public final class JsonMessageCodec implements MessageCodec {
 
@@ -39,7 +45,10 @@ public final class JsonMessageCodec implements MessageCodec {
         SimpleModule module = new SimpleModule("rt-actor-refs");
         module.addSerializer((Class) ActorRef.class, new RefSerializer(refs));
         module.addDeserializer((Class) ActorRef.class, new RefDeserializer(refs));
-        this.mapper = builder.addModule(module).build();
+        this.mapper = builder.addModule(module)
+                .deactivateDefaultTyping()
+                .polymorphicTypeValidator(NoClassNamesFromTheWire.INSTANCE)
+                .build();
     }
 
     @Override
@@ -68,6 +77,27 @@ public final class JsonMessageCodec implements MessageCodec {
 
     private static String detail(RuntimeException e) {
         return e instanceof JacksonException jackson ? jackson.getOriginalMessage() : e.getMessage();
+    }
+
+    /** Refuses every class named by the JSON: a class name on the wire could instantiate anything. */
+    private static final class NoClassNamesFromTheWire extends PolymorphicTypeValidator.Base {
+        static final NoClassNamesFromTheWire INSTANCE = new NoClassNamesFromTheWire();
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Validity validateBaseType(DatabindContext ctxt, JavaType baseType) {
+            return Validity.DENIED;
+        }
+
+        @Override
+        public Validity validateSubClassName(DatabindContext ctxt, JavaType baseType, String subClassName) {
+            return Validity.DENIED;
+        }
+
+        @Override
+        public Validity validateSubType(DatabindContext ctxt, JavaType baseType, JavaType subType) {
+            return Validity.DENIED;
+        }
     }
 
     private static final class RefSerializer extends ValueSerializer<ActorRef<?>> {

@@ -58,7 +58,13 @@ import org.slf4j.LoggerFactory;
  * and {@code EXACTLY_ONCE} messages go through a JetStream stream: acknowledged only after the handler
  * returned normally, redelivered after a failure, after the loss of the node that held it and after a
  * restart, up to a maximum, then dead-lettered. {@code EXACTLY_ONCE} adds JetStream's publish
- * deduplication by {@link Message#deduplicationId()} and a receiver-side window of handled ids.
+ * deduplication by {@link Message#deduplicationId()} and a receiver-side window of handled ids; as in the
+ * local engine, an exactly-once message without a deduplication id is delivered at least once.
+ *
+ * <p>Only services use JetStream. A ref to a single actor on another node ({@link #ref}, or a ref that
+ * came in a message) sends every message over core NATS, {@code AT_LEAST_ONCE} and {@code EXACTLY_ONCE}
+ * included: lost if the connection drops or the node dies on the way; the receiving engine honours the
+ * guarantee once the message is in the actor's mailbox.
  *
  * <pre>{@code
  * NatsRemoting node = NatsRemoting.builder(system, "node-1")
@@ -98,6 +104,8 @@ public final class NatsRemoting implements AutoCloseable {
     private final Map<String, DurableService> durableServices = new ConcurrentHashMap<>();
     private final Map<String, io.nats.client.Subscription> coreServices = new ConcurrentHashMap<>();
     private final AutoCloseable deadLetterSubscription;
+    /** Guards the check-then-register of services against two callers offering the same name at once. */
+    private final Object serviceRegistration = new Object();
     private volatile boolean closed;
 
     private NatsRemoting(Builder builder, Connection connection, boolean ownsConnection) throws IOException {
@@ -129,6 +137,9 @@ public final class NatsRemoting implements AutoCloseable {
         });
         long every = builder.heartbeatInterval.toMillis();
         timer.scheduleAtFixedRate(this::tick, 0, every, TimeUnit.MILLISECONDS);
+        // A third of the ack wait: two extensions may be lost before JetStream would redeliver a held message.
+        long extendEvery = Math.max(50, settings.ackWait.toMillis() / 3);
+        timer.scheduleAtFixedRate(this::extendHeldMessages, extendEvery, extendEvery, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -199,23 +210,31 @@ public final class NatsRemoting implements AutoCloseable {
         Objects.requireNonNull(factory, "factory");
         checkOpen();
         DurableService service = new DurableService(name, settings.deduplicationWindow, this);
-        if (durableServices.putIfAbsent(name, service) != null || coreServices.containsKey(name)) {
-            throw new IllegalStateException("this node already offers service '" + name + "'");
-        }
-        try {
-            ActorRef<Object> actor = system.spawn(name, () -> new AcknowledgingActor<>(factory.get(), service));
-            service.actor(actor);
-            subscribeCore(name, actor);
-            if (jetStream != null) {
-                service.consumer(consume(service));
+        synchronized (serviceRegistration) {
+            if (durableServices.containsKey(name) || coreServices.containsKey(name)) {
+                throw new IllegalStateException("this node already offers service '" + name + "'");
             }
-            membership.heartbeat(); // tell the cluster at once that this node offers it
-            return (ActorRef<M>) (ActorRef<?>) actor;
-        } catch (RuntimeException e) {
-            durableServices.remove(name, service);
-            service.stop();
-            throw e;
+            durableServices.put(name, service);
+            try {
+                ActorRef<Object> actor = system.spawn(name, () -> new AcknowledgingActor<>(factory.get(), service));
+                service.actor(actor);
+                subscribeCore(name, actor);
+                if (jetStream != null) {
+                    service.consumer(consume(service));
+                }
+            } catch (RuntimeException e) {
+                // Undo all of it: no half-offered service keeps taking core messages or holds the name.
+                durableServices.remove(name, service);
+                service.stop();
+                unsubscribeCore(name);
+                if (service.actor() != null) {
+                    system.stop(service.actor());
+                }
+                throw e;
+            }
         }
+        membership.heartbeat(); // tell the cluster at once that this node offers it
+        return (ActorRef<M>) (ActorRef<?>) service.actor();
     }
 
     /**
@@ -231,12 +250,14 @@ public final class NatsRemoting implements AutoCloseable {
         checkToken(name, "service name");
         Objects.requireNonNull(local, "local");
         checkOpen();
-        if (durableServices.containsKey(name) || coreServices.containsKey(name)) {
-            throw new IllegalStateException("this node already offers service '" + name + "'");
-        }
         @SuppressWarnings("unchecked")
         ActorRef<Object> target = (ActorRef<Object>) local;
-        subscribeCore(name, target);
+        synchronized (serviceRegistration) {
+            if (durableServices.containsKey(name) || coreServices.containsKey(name)) {
+                throw new IllegalStateException("this node already offers service '" + name + "'");
+            }
+            subscribeCore(name, target);
+        }
         membership.heartbeat();
     }
 
@@ -247,15 +268,14 @@ public final class NatsRemoting implements AutoCloseable {
      * @param name the service's name
      */
     public void unregisterService(String name) {
-        io.nats.client.Subscription sub = coreServices.remove(name);
-        if (sub != null) {
-            dispatcher.unsubscribe(sub);
-        }
-        DurableService service = durableServices.remove(name);
-        if (service != null) {
-            service.stop();
-            if (service.actor() != null) {
-                system.stop(service.actor());
+        synchronized (serviceRegistration) {
+            unsubscribeCore(name);
+            DurableService service = durableServices.remove(name);
+            if (service != null) {
+                service.stop();
+                if (service.actor() != null) {
+                    system.stop(service.actor());
+                }
             }
         }
         membership.heartbeat();
@@ -430,6 +450,15 @@ public final class NatsRemoting implements AutoCloseable {
                     new MessageCodecException("cannot encode " + message.getClass().getName() + ": " + e, e),
                     throwOnFailure);
         }
+        long maxPayload = connection.getMaxPayload();
+        // A JetStream publish with an id carries it in a header, which counts against the same limit.
+        int headerBytes = dedup.isEmpty() ? 0 : 64 + dedup.length();
+        if (maxPayload > 0 && frame.length + headerBytes > maxPayload) {
+            // NATS would refuse it on every attempt: a codec error now, never a retried UNREACHABLE later.
+            return refuse(target, message, sender, DeadLetterReason.CODEC_ERROR,
+                    new MessageTooLargeException(message.getClass().getName() + " is " + frame.length
+                            + " bytes on the wire; the NATS server accepts at most " + maxPayload), throwOnFailure);
+        }
         if (closed) {
             return refuse(target, message, sender, DeadLetterReason.UNREACHABLE,
                     new RemoteUnreachableException("node " + nodeId + " has left the cluster"), throwOnFailure);
@@ -591,10 +620,12 @@ public final class NatsRemoting implements AutoCloseable {
         }
         ActorRef<Object> actor = service.actor();
         String dedup = frame.deduplicationId().isEmpty() ? null : frame.deduplicationId();
+        DurableDelivery delivery = new DurableDelivery(payload, msg, dedup, service);
+        service.hold(msg);
         try {
-            actor.tell(new DurableDelivery(payload, msg, dedup), sender, DeliveryGuarantee.AT_LEAST_ONCE);
+            actor.tell(delivery, sender, DeliveryGuarantee.AT_LEAST_ONCE);
         } catch (RuntimeException e) {
-            msg.nak(); // this node cannot take it now; another one can
+            giveBack(delivery, sender, actor.address(), e.toString()); // this node cannot take it now
         }
     }
 
@@ -602,19 +633,67 @@ public final class NatsRemoting implements AutoCloseable {
     private void onDeadLetter(DeadLetter letter) {
         if (letter.message() instanceof DurableDelivery delivery) {
             if (letter.reason() == DeadLetterReason.FAILED) {
-                delivery.source().term();
+                settle(delivery, io.nats.client.Message::term);
             } else {
-                delivery.source().nak();
+                giveBack(delivery, null, letter.recipient(), letter.reason() + ": " + letter.detail());
             }
         }
     }
 
+    /**
+     * This node did not handle {@code delivery}: another node may, unless this was JetStream's last allowed
+     * delivery, after which it would never come again: then it is a {@code FAILED} dead letter here.
+     */
+    private void giveBack(DurableDelivery delivery, ActorRef<?> sender, ActorAddress recipient, String why) {
+        io.nats.client.Message msg = delivery.source();
+        long delivered = deliveredCount(msg);
+        if (delivered >= settings.maxDeliver) {
+            system.deadLetters().report(delivery.payload(), sender, recipient, DeadLetterReason.FAILED,
+                    "not handled on JetStream's last delivery (" + delivered + " of " + settings.maxDeliver
+                            + " attempts): " + why);
+            settle(delivery, io.nats.client.Message::term);
+        } else {
+            settle(delivery, io.nats.client.Message::nak);
+        }
+    }
+
+    private static long deliveredCount(io.nats.client.Message msg) {
+        try {
+            return msg.metaData().deliveredCount();
+        } catch (RuntimeException e) {
+            return 0; // not a JetStream message: nothing to count
+        }
+    }
+
     void acknowledge(DurableDelivery delivery) {
-        delivery.source().ack();
+        settle(delivery, io.nats.client.Message::ack);
+    }
+
+    /**
+     * Acks, naks or terms a held message. Failing to (the connection is closed) is no handler failure: the
+     * handler must not run again for it; JetStream redelivers it after the ack wait, and for exactly-once
+     * the deduplication window recognises it.
+     */
+    private void settle(DurableDelivery delivery, Consumer<io.nats.client.Message> action) {
+        delivery.service().release(delivery.source());
+        try {
+            action.accept(delivery.source());
+        } catch (RuntimeException e) {
+            stats.countAcknowledgementFailure();
+            LOG.debug("could not settle a JetStream message on node {}: {}", nodeId, e.toString());
+        }
+    }
+
+    private void extendHeldMessages() {
+        try {
+            durableServices.values().forEach(DurableService::extendHeld);
+        } catch (RuntimeException e) {
+            LOG.warn("extending held JetStream messages failed on node {}", nodeId, e);
+        }
     }
 
     void duplicate(DurableDelivery delivery, ActorRef<?> self) {
-        delivery.source().ack();
+        settle(delivery, io.nats.client.Message::ack);
         stats.countDuplicate();
         system.deadLetters().report(delivery.payload(), null, self.address(), DeadLetterReason.DUPLICATE,
                 "exactly-once id " + delivery.deduplicationId() + " was already handled on node " + nodeId);
@@ -650,6 +729,10 @@ public final class NatsRemoting implements AutoCloseable {
         } catch (MessageCodecException e) {
             undecodable(msg, frame.typeName(), msg.getData().length, e);
             return null;
+        } catch (RuntimeException e) { // a bad token in the ref, for one: still a codec error, never an escape
+            undecodable(msg, frame.typeName(), msg.getData().length,
+                    new MessageCodecException("bad sender ref '" + frame.sender() + "': " + e.getMessage(), e));
+            return null;
         }
     }
 
@@ -677,7 +760,8 @@ public final class NatsRemoting implements AutoCloseable {
                     reportTerminated(node, key);
                 }
             }
-            case "u" -> resolveKey(key).ifPresent(local -> watchAgent.tell(new WatchAgent.Unwatch(local, node)));
+            case "u" -> resolveKey(key)
+                    .ifPresent(local -> watchAgent.tell(new WatchAgent.Unwatch(local, key, node)));
             case "t" -> watches.terminated(node + key);
             default -> {
             }
@@ -791,6 +875,13 @@ public final class NatsRemoting implements AutoCloseable {
         io.nats.client.Subscription sub = dispatcher.subscribe(prefix + ".s." + name, name,
                 msg -> onService(msg, local));
         coreServices.put(name, sub);
+    }
+
+    private void unsubscribeCore(String name) {
+        io.nats.client.Subscription sub = coreServices.remove(name);
+        if (sub != null) {
+            dispatcher.unsubscribe(sub);
+        }
     }
 
     private String directSubject(String node) {

@@ -18,6 +18,13 @@ import java.util.function.Function;
  * encoded is a dead letter
  * ({@code CODEC_ERROR}); an ask with one fails with {@link MessageCodecException}.
  *
+ * <p>Guarantees: only a <em>service</em> ref sends {@code AT_LEAST_ONCE} and {@code EXACTLY_ONCE} messages
+ * through JetStream. A ref to a single actor on another node sends every message over core NATS, whatever
+ * its guarantee: it is lost if the connection drops or the node dies before the message is in the
+ * actor's mailbox. Once there, the receiving engine honours the guarantee (redelivery after a handler
+ * failure, deduplication by {@link dev.rt.Message#deduplicationId()}). Use a service for messages that
+ * must survive the loss of a node.
+ *
  * @param <M> the message type
  */
 public final class RemoteActorRef<M> implements ActorRef<M>, WatchableRef {

@@ -13,6 +13,7 @@ public final class RemoteStats {
     private final LongAdder redeliveries = new LongAdder();
     private final LongAdder undeliverable = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
+    private final LongAdder acknowledgementFailures = new LongAdder();
 
     /** @return messages sent to other nodes */
     public long sent() {
@@ -52,6 +53,18 @@ public final class RemoteStats {
     /** @return exactly-once messages that arrived again and were acknowledged without being handled */
     public long duplicates() {
         return duplicates.sum();
+    }
+
+    /**
+     * @return JetStream acks, naks or terms that could not be sent (connection closed); JetStream redelivers
+     *         those messages after the ack wait
+     */
+    public long acknowledgementFailures() {
+        return acknowledgementFailures.sum();
+    }
+
+    void countAcknowledgementFailure() {
+        acknowledgementFailures.increment();
     }
 
     void sent(int bytes) {

@@ -57,10 +57,12 @@ final class RemoteWatches {
 
     /** Every actor of {@code node} is gone. */
     void nodeDown(String node) {
+        // The key (the target's wire ref, "node/path#uid") names the node: no peek into a list that another
+        // thread may be emptying meanwhile.
+        String nodePrefix = node + '/';
         for (Map.Entry<String, List<Watch>> entry : byTarget.entrySet()) {
             List<Watch> watches = entry.getValue();
-            if (!watches.isEmpty() && node.equals(watches.get(0).target.node())
-                    && byTarget.remove(entry.getKey(), watches)) {
+            if (entry.getKey().startsWith(nodePrefix) && byTarget.remove(entry.getKey(), watches)) {
                 watches.forEach(RemoteWatches::notify);
             }
         }

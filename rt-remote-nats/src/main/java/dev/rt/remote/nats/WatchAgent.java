@@ -13,7 +13,9 @@ import java.util.function.BiConsumer;
 
 /**
  * The owner side of remote death watch: a local actor that watches local actors on behalf of other nodes
- * and reports their stop to every node that asked.
+ * and reports their stop to every node that asked, under every key it asked by. One actor can be known
+ * by several keys ({@code /user/a#0} from a path lookup, {@code /user/a#17} from a ref in a message), and
+ * a node's watchers wait for the key they used.
  */
 final class WatchAgent implements Actor<WatchAgent.Command> {
 
@@ -24,20 +26,21 @@ final class WatchAgent implements Actor<WatchAgent.Command> {
     record Watch(ActorRef<?> local, String key, String node) implements Command {
     }
 
-    /** {@code node} no longer does. */
-    record Unwatch(ActorRef<?> local, String node) implements Command {
+    /** {@code node} no longer watches {@code local} under {@code key}. */
+    record Unwatch(ActorRef<?> local, String key, String node) implements Command {
     }
 
     /** {@code node} is gone: stop reporting to it. */
     record NodeDown(String node) implements Command {
     }
 
-    private record Entry(String key, Set<String> nodes) {
+    /** A node that watches under a key. */
+    private record Watcher(String key, String node) {
     }
 
     /** Publishes "this key stopped" to a node. */
     private final BiConsumer<String, String> report;
-    private final Map<ActorRef<?>, Entry> watched = new HashMap<>();
+    private final Map<ActorRef<?>, Set<Watcher>> watched = new HashMap<>();
 
     WatchAgent(BiConsumer<String, String> report) {
         this.report = report;
@@ -46,30 +49,31 @@ final class WatchAgent implements Actor<WatchAgent.Command> {
     @Override
     public void onMessage(Command command, ActorContext<Command> ctx) {
         if (command instanceof Watch watch) {
-            Entry entry = watched.get(watch.local());
-            if (entry == null) {
-                entry = new Entry(watch.key(), new HashSet<>());
-                watched.put(watch.local(), entry);
+            Set<Watcher> watchers = watched.get(watch.local());
+            if (watchers == null) {
+                watchers = new HashSet<>();
+                watched.put(watch.local(), watchers);
                 ctx.watch(watch.local()); // delivers Terminated at once if it has already stopped
             }
-            entry.nodes().add(watch.node());
+            watchers.add(new Watcher(watch.key(), watch.node()));
         } else if (command instanceof Unwatch unwatch) {
-            Entry entry = watched.get(unwatch.local());
-            if (entry != null && entry.nodes().remove(unwatch.node()) && entry.nodes().isEmpty()) {
+            Set<Watcher> watchers = watched.get(unwatch.local());
+            if (watchers != null && watchers.remove(new Watcher(unwatch.key(), unwatch.node()))
+                    && watchers.isEmpty()) {
                 watched.remove(unwatch.local());
                 ctx.unwatch(unwatch.local());
             }
         } else if (command instanceof NodeDown down) {
-            watched.values().forEach(entry -> entry.nodes().remove(down.node()));
+            watched.values().forEach(watchers -> watchers.removeIf(w -> w.node().equals(down.node())));
         }
     }
 
     @Override
     public void onSignal(Signal signal, ActorContext<Command> ctx) {
         if (signal instanceof Terminated terminated) {
-            Entry entry = watched.remove(terminated.ref());
-            if (entry != null) {
-                entry.nodes().forEach(node -> report.accept(node, entry.key()));
+            Set<Watcher> watchers = watched.remove(terminated.ref());
+            if (watchers != null) {
+                watchers.forEach(w -> report.accept(w.node(), w.key()));
             }
         }
     }
