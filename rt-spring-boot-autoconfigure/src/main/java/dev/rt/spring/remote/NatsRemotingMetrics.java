@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  * Meters of the remote transport: counters read from {@link RemoteStats} on scrape (no meter call per
  * message) and a timer of remote ask round trips, fed as a {@link RemoteListener}.
  * {@code rt.remote.messages.sent}/{@code received}, {@code rt.remote.bytes.sent}/{@code received},
- * {@code rt.remote.codec.errors}, {@code rt.remote.redeliveries}, {@code rt.remote.undeliverable},
+ * {@code rt.remote.codec.errors}, {@code rt.remote.redeliveries}, {@code rt.remote.undeliverable}, {@code rt.remote.acknowledgement.failures},
  * {@code rt.remote.duplicates}, {@code rt.remote.members} and {@code rt.remote.ask.round-trip}.
  */
 public final class NatsRemotingMetrics implements MeterBinder, RemoteListener {
@@ -46,6 +46,9 @@ public final class NatsRemotingMetrics implements MeterBinder, RemoteListener {
         counter(registry, "rt.remote.redeliveries", "JetStream redeliveries", stats, RemoteStats::redeliveries, null);
         counter(registry, "rt.remote.undeliverable", "messages the transport could not deliver", stats,
                 RemoteStats::undeliverable, null);
+        counter(registry, "rt.remote.acknowledgement.failures",
+                "JetStream acks, naks and terms that failed (the message is redelivered)", stats,
+                RemoteStats::acknowledgementFailures, null);
         counter(registry, "rt.remote.duplicates", "exactly-once messages received again and not handled", stats,
                 RemoteStats::duplicates, null);
         Gauge.builder("rt.remote.members", node, n -> n.members().size())

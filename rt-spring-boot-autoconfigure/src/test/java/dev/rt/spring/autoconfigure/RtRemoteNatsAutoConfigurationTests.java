@@ -118,6 +118,7 @@ class RtRemoteNatsAutoConfigurationTests {
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                         assertThat(registry.get("rt.remote.ask.round-trip").timer().count()).isEqualTo(1));
                 assertThat(registry.get("rt.remote.codec.errors").functionCounter().count()).isZero();
+                assertThat(registry.get("rt.remote.acknowledgement.failures").functionCounter().count()).isZero();
             });
         });
     }
