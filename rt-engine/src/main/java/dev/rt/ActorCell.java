@@ -38,7 +38,7 @@ import org.slf4j.MDC;
  * fields marked "actor thread", is single-threaded. Lifecycle messages travel in {@code systemLane}
  * and are handled before user messages and between them.
  */
-final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
+final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable, Dispatcher.PendingWork {
 
     /** MDC key that holds the actor path while {@link #log()} is in use. */
     static final String MDC_KEY = "rt.actor";
@@ -484,7 +484,8 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         }
     }
 
-    private boolean hasPendingWork() {
+    @Override
+    public boolean hasPendingWork() {
         ConcurrentLinkedQueue<SystemMessage> lane = systemLane;
         if (lane != null && !lane.isEmpty()) {
             return true;
@@ -519,7 +520,9 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
                     }
                 } else {
                     Object item = mailbox.poll();
-                    if (item == null) {
+                    // A drained mailbox may linger; if only a system message came, run() goes round again.
+                    if (item == null && (handled == 0 || !dispatcher.lingerOn(this)
+                            || (item = mailbox.poll()) == null)) {
                         return false;
                     }
                     if (handle(item)) {
@@ -1438,10 +1441,11 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable {
         return true;
     }
 
-    /** @return whether nothing is queued or running */
+    /** @return whether nothing is queued or running; a thread lingering on the actor does not count as running */
     boolean isQuiet() {
         ConcurrentLinkedQueue<SystemMessage> lane = systemLane;
-        return status == IDLE && mailbox.isEmpty() && (lane == null || lane.isEmpty());
+        return mailbox.isEmpty() && (lane == null || lane.isEmpty())
+                && (status == IDLE || dispatcher.isLingeringOn(this)); // lingering: scheduled, nothing to do
     }
 
     private long redeliveredSoFar() {

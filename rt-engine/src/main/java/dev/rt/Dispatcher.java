@@ -28,6 +28,33 @@ interface Dispatcher {
         execute(task);
     }
 
+    /**
+     * Called on an actor's turn when its mailbox ran dry: keeps the thread on that actor for a moment,
+     * if the dispatcher lingers and the thread has nothing else to run, so a sender that is slightly
+     * slower than the actor finds it still scheduled.
+     *
+     * @param actor the actor whose turn it is
+     * @return whether work arrived for it meanwhile
+     */
+    default boolean lingerOn(PendingWork actor) {
+        return false;
+    }
+
+    /**
+     * @param actor an actor
+     * @return whether a thread lingers on it now (it is scheduled but has nothing to handle)
+     */
+    default boolean isLingeringOn(PendingWork actor) {
+        return false;
+    }
+
+    /** An actor as a lingering worker watches it. */
+    interface PendingWork {
+
+        /** @return whether messages or system messages wait for the actor */
+        boolean hasPendingWork();
+    }
+
     /** @return whether the calling thread is one of this dispatcher's workers */
     boolean isWorkerThread();
 

@@ -188,6 +188,10 @@ class BadInputTest {
         assertThatThrownBy(() -> new IdleStrategy(Duration.ZERO, Duration.ofNanos(-1), Duration.ofMillis(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new IdleStrategy(Duration.ZERO, Duration.ZERO, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IdleStrategy(Duration.ofNanos(-1), Duration.ZERO, Duration.ZERO, Duration.ofMillis(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linger");
+        assertThatThrownBy(() -> new IdleStrategy(null, Duration.ZERO, Duration.ZERO, Duration.ofMillis(1)))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("linger");
         assertThatThrownBy(() -> ActorSystem.builder("b").dispatcher("bad name", DispatcherConfig.blocking(1)))
                 .isInstanceOf(InvalidActorNameException.class);
         assertSystemStillWorks();

@@ -113,7 +113,10 @@ public class RtProperties {
 
     /** Idle behaviour of the default dispatcher's threads. */
     public enum IdleMode {
-        /** Spin, then yield, then park: quick to pick up new work, one idle thread polls at most. */
+        /**
+         * Linger a moment on an actor whose mailbox ran dry, spin, yield, then park: quick to pick up new work,
+         * one idle thread polls at most.
+         */
         BACKOFF,
         /** Park at once: least CPU when idle, a thread wake-up per message exchange. */
         PARK
