@@ -87,6 +87,22 @@ final class ResultsReport {
             new Row("RtFeaturesBenchmark.topicPublish", "rt: topic with 4 subscribers", "msgs/s", 50, 1,
                     TargetKind.NONE, 0));
 
+    /** rt against its own baseline in the same fork: a rate as a share of the baseline's rate. */
+    private record OwnRatio(String label, String benchmark, String baseline, double atLeast) {
+    }
+
+    private static final List<OwnRatio> OWN_RATIOS = List.of(
+            new OwnRatio("round-robin pool of 4 / direct tell to the same actors", "RouterBenchmark.roundRobinPool",
+                    "RouterBenchmark.directTell", 0.9),
+            new OwnRatio("at-least-once chosen per send / plain tell (at most 2x the cost)",
+                    "RtFeaturesBenchmark.atLeastOncePerSend", "RtFeaturesBenchmark.plainTell", 0.5),
+            new OwnRatio("at-least-once declared on the type / plain tell", "RtFeaturesBenchmark.atLeastOnceByType",
+                    "RtFeaturesBenchmark.plainTell", 0.5),
+            new OwnRatio("tell to a supervised actor / plain tell", "RtFeaturesBenchmark.supervisedTell",
+                    "RtFeaturesBenchmark.plainTell", 0),
+            new OwnRatio("topic with 4 subscribers / telling them directly", "RtFeaturesBenchmark.topicPublish",
+                    "RtFeaturesBenchmark.topicBaselineDirect", 0));
+
     private ResultsReport() {
     }
 
@@ -166,8 +182,31 @@ final class ResultsReport {
                     vsDefault)).append(" |\n");
         }
         md.append('\n');
+        appendOwnRatios(md, byBenchmark);
         appendSpread(md, rows, byBenchmark);
         return md.toString();
+    }
+
+    /** Medians of rt's rates against its own baselines, when both ran. */
+    private static void appendOwnRatios(StringBuilder md, Map<String, Map<String, List<RunResult>>> results) {
+        StringBuilder table = new StringBuilder();
+        for (OwnRatio ratio : OWN_RATIOS) {
+            List<RunResult> measured = results.getOrDefault(ratio.benchmark(), Map.of()).get(BenchRuntime.RT);
+            List<RunResult> baseline = results.getOrDefault(ratio.baseline(), Map.of()).get(BenchRuntime.RT);
+            if (measured == null || baseline == null) {
+                continue;
+            }
+            double share = merged(measured).getPercentile(50) / merged(baseline).getPercentile(50);
+            table.append("| ").append(ratio.label()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.0f %%", share * 100)).append(" | ")
+                    .append(ratio.atLeast() == 0 ? "" : String.format(Locale.ROOT, "≥ %.0f %%", ratio.atLeast() * 100))
+                    .append(" | ").append(ratio.atLeast() == 0 ? "" : share >= ratio.atLeast() ? "yes" : "**no**")
+                    .append(" |\n");
+        }
+        if (table.length() > 0) {
+            md.append("rt against its own baseline (medians of the same rounds):\n\n");
+            md.append("| Comparison | rt | Target | Met |\n|---|--:|---|---|\n").append(table).append('\n');
+        }
     }
 
     /**
