@@ -6,6 +6,7 @@ import dev.rt.remote.nats.TestMessages.Work;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
@@ -34,6 +35,10 @@ public final class NodeMain {
             LockSupport.parkNanos(1_000_000); // simulated work, so that messages are in flight
             reports.publish("test." + cluster + ".handled",
                     (work.id() + " " + nodeId + " " + self[0].stats().redeliveries()).getBytes(StandardCharsets.UTF_8));
+            // The report rides its own connection: without waiting for the server here, the acknowledgement
+            // (sent when this handler returns) could reach it first, and a kill then would lose the report
+            // of a message that was handled.
+            reports.flush(Duration.ofSeconds(10));
         });
         System.out.println("READY " + nodeId);
         System.out.flush();
