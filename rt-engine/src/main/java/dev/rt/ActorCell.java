@@ -1,5 +1,6 @@
 package dev.rt;
 
+import dev.rt.monitor.DeadLetter;
 import dev.rt.monitor.DeadLetterReason;
 import dev.rt.monitor.DeliveryStats;
 import dev.rt.monitor.MailboxStats;
@@ -285,7 +286,7 @@ final class ActorCell<M> implements ActorRef<M>, ActorContext<M>, Runnable, Disp
 
     private void send(Object item, Object message, ActorRef<?> sender, boolean throwIfFull) {
         if (!system.acceptsSendsFromCurrentThread()) {
-            refuse(message, sender, DeadLetterReason.STOPPED, "the actor system is shutting down");
+            refuse(message, sender, DeadLetterReason.STOPPED, DeadLetter.REFUSED_AT_SHUTDOWN);
             return;
         }
         if (lifecycle == STOPPED) {

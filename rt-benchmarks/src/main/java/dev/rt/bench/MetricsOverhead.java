@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +32,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.results.BenchmarkResult;
-import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -186,22 +183,10 @@ public class MetricsOverhead {
 
     /** The median of every measurement iteration of every fork of one benchmark and setting. */
     private static double median(Collection<RunResult> results, String benchmark, String setting) {
-        List<Double> scores = new ArrayList<>();
-        for (RunResult result : results) {
-            if (result.getParams().getBenchmark().endsWith("." + benchmark)
-                    && setting.equals(result.getParams().getParam("metrics"))) {
-                for (BenchmarkResult fork : result.getBenchmarkResults()) {
-                    for (IterationResult iteration : fork.getIterationResults()) {
-                        scores.add(iteration.getPrimaryResult().getScore());
-                    }
-                }
-            }
-        }
-        if (scores.isEmpty()) {
-            return Double.NaN;
-        }
-        Collections.sort(scores);
-        int middle = scores.size() / 2;
-        return scores.size() % 2 == 1 ? scores.get(middle) : (scores.get(middle - 1) + scores.get(middle)) / 2;
+        List<RunResult> matching = results.stream()
+                .filter(result -> result.getParams().getBenchmark().endsWith("." + benchmark)
+                        && setting.equals(result.getParams().getParam("metrics")))
+                .toList();
+        return matching.isEmpty() ? Double.NaN : ResultsReport.merged(matching).getPercentile(50);
     }
 }

@@ -2,6 +2,7 @@ package dev.rt.tests;
 
 import static dev.rt.tests.SupervisionTestKit.eventually;
 import static dev.rt.tests.SupervisionTestKit.started;
+import static dev.rt.tests.TestSupport.runtimeThreads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rt.Actor;
@@ -189,13 +190,5 @@ class SupervisionCrashStormTest {
         assertThat(sup.snapshot().restartsInWindow()).isEqualTo((int) booms); // one decision per failure
         assertThat(system.state()).isEqualTo(ActorSystem.State.RUNNING);
         SupervisionTestKit.terminate(system);
-    }
-
-    private static List<String> runtimeThreads(String systemName) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .map(Thread::getName)
-                .filter(threadName -> threadName.startsWith("rt-" + systemName + "-"))
-                .toList();
     }
 }

@@ -187,10 +187,6 @@ final class TestSupport {
         void open() {
             opened.countDown();
         }
-
-        int interrupts() {
-            return interrupts.get();
-        }
     }
 
     /** A thread-safe list that tests read while actors append to it. */

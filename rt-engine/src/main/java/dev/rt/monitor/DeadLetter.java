@@ -17,6 +17,9 @@ import java.util.Objects;
 public record DeadLetter(Object message, ActorAddress sender, ActorAddress recipient, DeadLetterReason reason,
                          String detail, Instant timestamp) {
 
+    /** The {@link #detail()} of a {@code STOPPED} letter for a send refused because the system terminates. */
+    public static final String REFUSED_AT_SHUTDOWN = "the actor system is shutting down";
+
     /** Checks the parts. */
     public DeadLetter {
         Objects.requireNonNull(message, "message");

@@ -221,9 +221,9 @@ public final class ActorTestKit implements AutoCloseable {
      * @return a new probe, a top-level actor named {@code testProbe-<n>-<label>}
      */
     public <M> TestProbe<M> createProbe(String label) {
-        String name = PROBE_PREFIX + probes.incrementAndGet() + "-" + label;
-        probeNames.add(name);
-        return TestProbe.spawn(system, name, settings);
+        TestProbe<M> probe = createSharedProbe(label);
+        probeNames.add(probe.name());
+        return probe;
     }
 
     /**

@@ -29,8 +29,6 @@ public final class DeadLetterProbe {
     private final Journal<DeadLetter> journal = new Journal<>();
     private final TestKitSettings settings;
     private final Set<DeadLetterReason> allowed = EnumSet.noneOf(DeadLetterReason.class);
-    /** The detail the engine gives a send it refuses because termination has begun. */
-    private static final String REFUSED_AT_SHUTDOWN = "the actor system is shutting down";
 
     private final ActorSystem system;
     private volatile boolean recording = true;
@@ -58,7 +56,7 @@ public final class DeadLetterProbe {
         }
         ActorSystem.State state = system.state();
         return state == ActorSystem.State.STOPPING || state == ActorSystem.State.TERMINATED
-                || REFUSED_AT_SHUTDOWN.equals(letter.detail());
+                || DeadLetter.REFUSED_AT_SHUTDOWN.equals(letter.detail());
     }
 
     /**

@@ -61,7 +61,7 @@ public final class SupervisionProbe {
             restartsTaken.merge(childPath, -1, Integer::sum);
             throw new AssertionError("expected a restart of " + childPath + " (restart #" + wanted + ") within "
                     + Texts.duration(timeout) + ", but it did not happen; supervision events so far: "
-                    + log.journal().describe(SupervisionProbe::isSupervision, Texts::event, 20));
+                    + supervisionSoFar());
         }
         log.journal().consumeAll(e -> isRestart(e) && pathOfRestarted(e).equals(childPath));
         return nthRestart(log.journal().all(), childPath, wanted);
@@ -69,6 +69,15 @@ public final class SupervisionProbe {
 
     /** The event of restart number {@code n} (from 1), counted in the larger tally as {@link #restarts} does. */
     private static RuntimeEvent nthRestart(List<RuntimeEvent> events, String path, int n) {
+        return restartTally(events, path).get(n - 1);
+    }
+
+    private static int restarts(List<RuntimeEvent> events, String path) {
+        return restartTally(events, path).size();
+    }
+
+    /** The restarts of {@code path} as its supervisor reported them, or as the actor did if those are more. */
+    private static List<RuntimeEvent> restartTally(List<RuntimeEvent> events, String path) {
         List<RuntimeEvent> bySupervisor = new ArrayList<>();
         List<RuntimeEvent> byActor = new ArrayList<>();
         for (RuntimeEvent event : events) {
@@ -78,21 +87,11 @@ public final class SupervisionProbe {
                 byActor.add(event);
             }
         }
-        List<RuntimeEvent> tally = bySupervisor.size() >= byActor.size() ? bySupervisor : byActor;
-        return tally.get(n - 1);
+        return bySupervisor.size() >= byActor.size() ? bySupervisor : byActor;
     }
 
-    private static int restarts(List<RuntimeEvent> events, String path) {
-        int bySupervisor = 0;
-        int byActor = 0;
-        for (RuntimeEvent event : events) {
-            if (event instanceof RuntimeEvent.ChildRestarted r && r.child().path().equals(path)) {
-                bySupervisor++;
-            } else if (event instanceof RuntimeEvent.ActorRestarted r && r.actor().path().equals(path)) {
-                byActor++;
-            }
-        }
-        return Math.max(bySupervisor, byActor);
+    private String supervisionSoFar() {
+        return log.journal().describe(SupervisionProbe::isSupervision, Texts::event, 20);
     }
 
     private static boolean isRestart(RuntimeEvent event) {
@@ -111,7 +110,7 @@ public final class SupervisionProbe {
         if (log.journal().await(events -> restarts(events, path) > taken, within)) {
             throw new AssertionError("expected no restart of " + path + " within " + Texts.duration(within)
                     + ", but it was restarted; supervision events so far: "
-                    + log.journal().describe(SupervisionProbe::isSupervision, Texts::event, 20));
+                    + supervisionSoFar());
         }
     }
 
@@ -195,7 +194,7 @@ public final class SupervisionProbe {
         if (event == null) {
             throw new AssertionError("expected " + what + " within " + Texts.duration(timeout)
                     + ", but it did not happen; supervision events so far: "
-                    + log.journal().describe(SupervisionProbe::isSupervision, Texts::event, 20));
+                    + supervisionSoFar());
         }
         return event;
     }

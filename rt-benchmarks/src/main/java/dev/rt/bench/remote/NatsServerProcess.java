@@ -15,13 +15,12 @@ final class NatsServerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final Path store;
 
     NatsServerProcess() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        store = Files.createTempDirectory("rt-bench-nats");
+        Path store = Files.createTempDirectory("rt-bench-nats");
         process = new ProcessBuilder(binary(), "-a", "127.0.0.1", "-p", String.valueOf(port), "-js", "-sd",
                 store.toString()).redirectErrorStream(true).redirectOutput(store.resolve("log").toFile()).start();
         long deadline = System.nanoTime() + 30_000_000_000L;

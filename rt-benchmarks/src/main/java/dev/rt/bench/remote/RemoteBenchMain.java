@@ -29,7 +29,6 @@ public final class RemoteBenchMain {
         Path out = Path.of(args.length > 1 ? args[1] : "rt-benchmarks/results/remote/latest.md");
         String[] runtimes = {RemoteRuntime.RT_NATS, RemoteRuntime.PEKKO_ARTERY};
         Map<String, List<Double>> scores = new LinkedHashMap<>();
-        Map<String, String> units = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (String runtime : runtimes) {
                 System.out.printf("%n=== round %d of %d: %s ===%n", round, rounds, runtime);
@@ -52,7 +51,6 @@ public final class RemoteBenchMain {
                     } else {
                         String key = bench + " (" + result.getPrimaryResult().getScoreUnit() + ")|" + runtime;
                         scores.computeIfAbsent(key, k -> new ArrayList<>()).add(result.getPrimaryResult().getScore());
-                        units.put(bench, result.getPrimaryResult().getScoreUnit());
                     }
                 }
             }

@@ -1,5 +1,8 @@
 package dev.rt.bench.remote;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
 /**
  * Two nodes of one runtime in this JVM, talking over loopback TCP: rt over a nats-server, or Pekko over
  * Artery TCP. Node A sends, node B receives and answers.
@@ -28,6 +31,24 @@ interface RemoteRuntime extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * The one-way loop both runtimes share: sends {@code messages}, never more than {@link #WINDOW} ahead of
+     * {@code received} (the receiver's count), then waits until all have arrived.
+     */
+    static void sendWindowed(int messages, AtomicLong received, IntConsumer send) {
+        long base = received.get();
+        long target = base + messages;
+        for (int i = 0; i < messages; i++) {
+            while (i - (received.get() - base) >= WINDOW) {
+                Thread.onSpinWait(); // flow control: Artery drops what overflows its send queue
+            }
+            send.accept(i);
+        }
+        while (received.get() < target) {
+            Thread.onSpinWait();
+        }
+    }
 
     static RemoteRuntime create(String name) throws Exception {
         return switch (name) {

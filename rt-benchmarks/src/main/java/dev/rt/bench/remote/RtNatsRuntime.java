@@ -68,17 +68,7 @@ final class RtNatsRuntime implements RemoteRuntime {
 
     @Override
     public void oneWay(int messages) {
-        long base = received.get();
-        long target = base + messages;
-        for (int i = 0; i < messages; i++) {
-            while (i - (received.get() - base) >= RemoteRuntime.WINDOW) {
-                Thread.onSpinWait(); // flow control: Artery drops what overflows its send queue
-            }
-            sink.tell(new Tick(i));
-        }
-        while (received.get() < target) {
-            Thread.onSpinWait();
-        }
+        RemoteRuntime.sendWindowed(messages, received, i -> sink.tell(new Tick(i)));
     }
 
     @Override

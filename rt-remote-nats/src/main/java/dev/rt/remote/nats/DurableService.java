@@ -78,10 +78,6 @@ final class DurableService {
         }
     }
 
-    int heldCount() {
-        return held.size();
-    }
-
     void stop() {
         MessageConsumer current = consumer;
         if (current != null) {

@@ -58,10 +58,6 @@ final class LocalRefs {
         exported.values().removeIf(weak -> weak.get() == null);
     }
 
-    int size() {
-        return exported.size();
-    }
-
     @SuppressWarnings("unchecked")
     private static ActorRef<Object> cast(ActorRef<?> ref) {
         return (ActorRef<Object>) ref;

@@ -101,11 +101,8 @@ final class Membership {
         }
     }
 
-    /** @return whether this node or a live member offers {@code service}, as far as heartbeats tell */
-    boolean offers(String service) {
-        if (ownServices.get().contains(service)) {
-            return true;
-        }
+    /** @return whether a live member other than this node offers {@code service}, as far as heartbeats tell */
+    boolean offeredByOthers(String service) {
         for (Seen seen : others.values()) {
             if (seen.services.contains(service)) {
                 return true;

@@ -169,13 +169,18 @@ public final class NatsRemoting implements AutoCloseable {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("an actor path starts with '/', was '" + path + "'");
         }
+        return (ActorRef<M>) refOn(node, path, 0);
+    }
+
+    /** A local ref when the node is this one and the actor is here, a remote ref otherwise. */
+    private ActorRef<?> refOn(String node, String path, long uid) {
         if (node.equals(nodeId)) {
-            Optional<ActorRef<Object>> local = localRefs.resolve(path, 0);
+            Optional<ActorRef<Object>> local = localRefs.resolve(path, uid);
             if (local.isPresent()) {
-                return (ActorRef<M>) local.get();
+                return local.get();
             }
         }
-        return remoteRef(node, path, 0);
+        return remoteRef(node, path, uid);
     }
 
     /**
@@ -211,9 +216,7 @@ public final class NatsRemoting implements AutoCloseable {
         checkOpen();
         DurableService service = new DurableService(name, settings.deduplicationWindow, this);
         synchronized (serviceRegistration) {
-            if (durableServices.containsKey(name) || coreServices.containsKey(name)) {
-                throw new IllegalStateException("this node already offers service '" + name + "'");
-            }
+            checkNotOffered(name);
             durableServices.put(name, service);
             try {
                 ActorRef<Object> actor = system.spawn(name, () -> new AcknowledgingActor<>(factory.get(), service));
@@ -253,9 +256,7 @@ public final class NatsRemoting implements AutoCloseable {
         @SuppressWarnings("unchecked")
         ActorRef<Object> target = (ActorRef<Object>) local;
         synchronized (serviceRegistration) {
-            if (durableServices.containsKey(name) || coreServices.containsKey(name)) {
-                throw new IllegalStateException("this node already offers service '" + name + "'");
-            }
+            checkNotOffered(name);
             subscribeCore(name, target);
         }
         membership.heartbeat();
@@ -370,7 +371,16 @@ public final class NatsRemoting implements AutoCloseable {
      *         messages to a service nobody offers are {@code UNREACHABLE} dead letters
      */
     public boolean isOffered(String service) {
-        return membership.offers(service);
+        // The local maps, not services(): this runs for every core message to a service.
+        return coreServices.containsKey(service) || durableServices.containsKey(service)
+                || membership.offeredByOthers(service);
+    }
+
+    /** Under the service registration lock. */
+    private void checkNotOffered(String name) {
+        if (durableServices.containsKey(name) || coreServices.containsKey(name)) {
+            throw new IllegalStateException("this node already offers service '" + name + "'");
+        }
     }
 
     /** @return whether JetStream (at-least-once and exactly-once across nodes) is on */
@@ -468,13 +478,13 @@ public final class NatsRemoting implements AutoCloseable {
                     new RemoteUnreachableException("node " + target.node() + " is not a live member"), throwOnFailure);
         }
         boolean durable = target.isService() && guarantee != DeliveryGuarantee.AT_MOST_ONCE && jetStream != null;
-        if (target.isService() && !durable && !membership.offers(target.path())) {
+        if (target.isService() && !durable && !isOffered(target.path())) {
             // Core NATS would drop it without a subscriber; a durable message would wait in the stream.
             return refuse(target, message, sender, DeadLetterReason.UNREACHABLE,
                     new RemoteUnreachableException("no live node offers service " + target.path()), throwOnFailure);
         }
         if (durable) {
-            publishDurable(target, message, sender, frame, dedup, 1);
+            publishDurable(target, message, sender, frame, dedup, 1, System.nanoTime());
             stats.sent(frame.length);
             return true;
         }
@@ -487,11 +497,6 @@ public final class NatsRemoting implements AutoCloseable {
         }
         stats.sent(frame.length);
         return true;
-    }
-
-    private void publishDurable(RemoteActorRef<?> target, Object message, ActorRef<?> sender, byte[] frame,
-                                String dedup, int attempt) {
-        publishDurable(target, message, sender, frame, dedup, attempt, System.nanoTime());
     }
 
     private void publishDurable(RemoteActorRef<?> target, Object message, ActorRef<?> sender, byte[] frame,
@@ -564,7 +569,7 @@ public final class NatsRemoting implements AutoCloseable {
             return;
         }
         Optional<ActorRef<Object>> target = localRefs.resolve(frame.target(), frame.targetUid());
-        deliver(msg, frame, target.orElse(null), new ActorAddress(system.name(), frame.target(), frame.targetUid()));
+        deliver(msg, frame, target.orElse(null), null); // the address is built only for a dead letter
     }
 
     private void onService(io.nats.client.Message msg, ActorRef<Object> local) {
@@ -576,6 +581,7 @@ public final class NatsRemoting implements AutoCloseable {
         }
     }
 
+    /** @param recipient for dead letters; {@code null} to build it from the frame only when one is needed */
     private void deliver(io.nats.client.Message msg, Frame frame, ActorRef<Object> target, ActorAddress recipient) {
         Object payload = decodePayload(msg, frame);
         if (payload == null) {
@@ -586,7 +592,7 @@ public final class NatsRemoting implements AutoCloseable {
             return;
         }
         if (target == null) {
-            system.deadLetters().report(payload, sender, recipient, DeadLetterReason.NO_SUCH_ACTOR,
+            system.deadLetters().report(payload, sender, recipientOf(frame, recipient), DeadLetterReason.NO_SUCH_ACTOR,
                     "no actor at " + frame.target() + " on node " + nodeId);
             return;
         }
@@ -601,8 +607,13 @@ public final class NatsRemoting implements AutoCloseable {
         } catch (MailboxFullException e) {
             // already a dead letter (MAILBOX_FULL) by the mailbox
         } catch (ActorSystemTerminatedException e) {
-            system.deadLetters().report(payload, sender, recipient, DeadLetterReason.STOPPED, e.getMessage());
+            system.deadLetters().report(payload, sender, recipientOf(frame, recipient), DeadLetterReason.STOPPED,
+                    e.getMessage());
         }
+    }
+
+    private ActorAddress recipientOf(Frame frame, ActorAddress known) {
+        return known != null ? known : new ActorAddress(system.name(), frame.target(), frame.targetUid());
     }
 
     private void onDurable(io.nats.client.Message msg, DurableService service) {
@@ -646,7 +657,7 @@ public final class NatsRemoting implements AutoCloseable {
      */
     private void giveBack(DurableDelivery delivery, ActorRef<?> sender, ActorAddress recipient, String why) {
         io.nats.client.Message msg = delivery.source();
-        long delivered = deliveredCount(msg);
+        long delivered = msg.metaData().deliveredCount(); // a JetStream message: onDurable read its metadata
         if (delivered >= settings.maxDeliver) {
             system.deadLetters().report(delivery.payload(), sender, recipient, DeadLetterReason.FAILED,
                     "not handled on JetStream's last delivery (" + delivered + " of " + settings.maxDeliver
@@ -654,14 +665,6 @@ public final class NatsRemoting implements AutoCloseable {
             settle(delivery, io.nats.client.Message::term);
         } else {
             settle(delivery, io.nats.client.Message::nak);
-        }
-    }
-
-    private static long deliveredCount(io.nats.client.Message msg) {
-        try {
-            return msg.metaData().deliveredCount();
-        } catch (RuntimeException e) {
-            return 0; // not a JetStream message: nothing to count
         }
     }
 
@@ -948,13 +951,7 @@ public final class NatsRemoting implements AutoCloseable {
             if (!TOKEN.matcher(node).matches()) {
                 throw new MessageCodecException("not a node id in ref '" + wire + "'");
             }
-            if (node.equals(nodeId)) {
-                Optional<ActorRef<Object>> local = localRefs.resolve(path, uid);
-                if (local.isPresent()) {
-                    return local.get();
-                }
-            }
-            return remoteRef(node, path, uid);
+            return refOn(node, path, uid);
         }
     }
 

@@ -68,10 +68,6 @@ final class RemoteWatches {
         }
     }
 
-    int size() {
-        return byTarget.size();
-    }
-
     private static void notify(Watch watch) {
         try {
             watch.deliver.accept(new Terminated(watch.target));

@@ -1,11 +1,11 @@
 package dev.rt.test.junit;
 
 import dev.rt.ActorSystem;
-import dev.rt.monitor.DeadLetterReason;
 import dev.rt.test.ActorTestKit;
 import dev.rt.test.ManualTime;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -34,6 +34,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 public final class ActorTestKitExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         AfterAllCallback, ParameterResolver {
 
+    /** Unique suffixes for system names, so thread names tell concurrent systems apart. */
+    private static final AtomicInteger SYSTEM_NAMES = new AtomicInteger();
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
             ActorTestKitExtension.class);
     /** The kit of one test; a store lookup falls back to parent stores, so the two need their own keys. */
@@ -92,10 +94,7 @@ public final class ActorTestKitExtension implements BeforeAllCallback, BeforeEac
         }
         current = kit;
         kit.beginTest();
-        for (DeadLetterReason reason : settings(context).map(ActorTest::allowDeadLetters)
-                .orElse(new DeadLetterReason[0])) {
-            kit.deadLetters().allow(reason);
-        }
+        settings(context).map(ActorTest::allowDeadLetters).ifPresent(kit.deadLetters()::allow);
     }
 
     @Override
@@ -177,22 +176,12 @@ public final class ActorTestKitExtension implements BeforeAllCallback, BeforeEac
         Optional<ActorTest> settings = settings(context);
         String name = context.getRequiredTestClass().getSimpleName().replaceAll("[^A-Za-z0-9_-]", "-");
         return ActorTestKit.builder()
-                .name(name + "-" + Names.next())
+                .name(name + "-" + SYSTEM_NAMES.incrementAndGet())
                 .manualTime(settings.map(ActorTest::manualTime).orElse(false))
                 .build();
     }
 
     private static Optional<ActorTest> settings(ExtensionContext context) {
         return context.getTestClass().flatMap(type -> AnnotationSupport.findAnnotation(type, ActorTest.class));
-    }
-
-    /** Unique suffixes for system names, so thread names tell concurrent systems apart. */
-    private static final class Names {
-        private static final java.util.concurrent.atomic.AtomicInteger NEXT =
-                new java.util.concurrent.atomic.AtomicInteger();
-
-        static int next() {
-            return NEXT.incrementAndGet();
-        }
     }
 }

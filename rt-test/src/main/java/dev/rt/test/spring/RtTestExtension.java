@@ -1,6 +1,5 @@
 package dev.rt.test.spring;
 
-import dev.rt.monitor.DeadLetterReason;
 import dev.rt.test.ActorTestKit;
 import dev.rt.test.ManualTime;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -25,10 +24,8 @@ final class RtTestExtension implements BeforeEachCallback, AfterEachCallback, Pa
         ActorTestKit kit = RtTestSetup.kit(application);
         kit.reset();
         application.getBean(RtTestProbes.class).clear();
-        for (DeadLetterReason reason : AnnotationSupport.findAnnotation(context.getRequiredTestClass(), RtTest.class)
-                .map(RtTest::allowDeadLetters).orElse(new DeadLetterReason[0])) {
-            kit.deadLetters().allow(reason);
-        }
+        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), RtTest.class)
+                .map(RtTest::allowDeadLetters).ifPresent(kit.deadLetters()::allow);
     }
 
     @Override
