@@ -18,9 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A NATS cluster of three servers; one is stopped and the nodes carry on through the others. */
 class NatsClusterTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NatsClusterTest.class);
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -112,8 +116,8 @@ class NatsClusterTest {
         try {
             await().atMost(WAIT).until(() -> handled.size() == 100);
         } finally {
-            System.out.printf("after the server stop: handled %d, a sent %d undeliverable %d, b received %d, "
-                    + "a dead letters %s%n", handled.size(), a.stats().sent(), a.stats().undeliverable(),
+            LOG.info("after the server stop: handled {}, a sent {} undeliverable {}, b received {}, "
+                    + "a dead letters {}", handled.size(), a.stats().sent(), a.stats().undeliverable(),
                     b.stats().received(), a.system().deadLetters().counts());
         }
         assertThat(a.members()).extracting(Member::nodeId).containsExactly("node-a", "node-b");

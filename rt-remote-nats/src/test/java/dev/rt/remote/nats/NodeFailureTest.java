@@ -28,12 +28,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Three nodes, two of them in their own JVMs: one is killed (SIGKILL) while at-least-once messages are in
  * flight, and every message is still handled by the survivors.
  */
 class NodeFailureTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeFailureTest.class);
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int MESSAGES = 1000;
@@ -132,12 +136,12 @@ class NodeFailureTest {
                     .as("messages no node has handled").isZero());
             long lost = MESSAGES - handled.size();
             long redelivered = handled.values().stream().filter(c -> c.get() > 1).count();
-            System.out.printf("node kill: sent %d, handled %d distinct, lost %d, handled more than once %d, "
-                    + "by node %s, victim handled %d before the kill, redeliveries seen on node-0 %d%n", MESSAGES,
+            LOG.info("node kill: sent {}, handled {} distinct, lost {}, handled more than once {}, "
+                    + "by node {}, victim handled {} before the kill, redeliveries seen on node-0 {}", MESSAGES,
                     handled.size(), lost, redelivered, byNode, handledByVictim, local.stats().redeliveries());
             // What the victim had taken but not acknowledged came back to the survivors.
             long redeliveries = local.stats().redeliveries() + redeliveriesSeen.getOrDefault("node-2", 0L);
-            System.out.printf("redeliveries seen by the survivors: %d%n", redeliveries);
+            LOG.info("redeliveries seen by the survivors: {}", redeliveries);
             assertThat(redeliveries).isPositive();
             assertThat(handledByVictim).isLessThan(MESSAGES);
             // Reports the victim sent just before it died may still arrive after the kill, so only the
